@@ -1,0 +1,3 @@
+from ghr.cli import main
+
+main()

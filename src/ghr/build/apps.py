@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BuildConfig(AppConfig):
+    name = "ghr.build"
+    label = "ghr_build"

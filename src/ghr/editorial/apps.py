@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "ghr.editorial"
+    label = "ghr_editorial"

@@ -1,0 +1,17 @@
+"""Every URL of the site, by the package that answers it."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("editorial/", include("ghr.editorial.urls")),
+    path("api/", include("ghr.api.urls")),
+    path("", include("ghr.api.compat_urls")),
+    path("", include("ghr.search.urls")),
+    path("", include("ghr.web.urls")),
+]
+
+handler404 = "ghr.web.views.errors.not_found"
+handler500 = "ghr.web.views.errors.server_error"
+handler400 = "ghr.web.views.errors.bad_request"
