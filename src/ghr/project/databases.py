@@ -61,3 +61,26 @@ def database_settings(config: Config) -> dict[str, dict[str, Any]]:
 
 def is_postgres(config: Config) -> bool:
     return bool(config["GHR_DATABASE_URL"])
+
+
+def ensure_schemas(reset: bool = False) -> None:
+    """Make sure the places the aliases point to exist: the var folder, or the PostgreSQL schemas.
+
+    ``reset`` drops them first (tests use it for a clean start).
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    config = settings.GHR
+    if not is_postgres(config):
+        config.var_dir.mkdir(parents=True, exist_ok=True)
+        if reset:
+            for path in sqlite_paths(config.var_dir).values():
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+        return
+    with connections["default"].cursor() as cursor:
+        for schema in schema_names(config["GHR_DB_SCHEMA"]).values():
+            if reset:
+                cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+            cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')

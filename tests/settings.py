@@ -1,0 +1,20 @@
+"""Django settings for the test run: ghr's own settings, with state in a fresh temporary folder.
+
+Each pytest-xdist worker gets its own folder (SQLite) or its own schemas (PostgreSQL, when GHR_DATABASE_URL is
+set), so workers never share a database.
+"""
+
+import os
+import tempfile
+
+from ghr.conf import load_config
+from ghr.project.assemble import django_settings
+
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+_env = dict(os.environ)
+_env.setdefault("GHR_VAR_DIR", tempfile.mkdtemp(prefix=f"ghr-test-{_worker}-"))
+_env.setdefault("GHR_DB_SCHEMA", f"ghrtest_{_worker}")
+_env.setdefault("GHR_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+_env.setdefault("GHR_API_RATE_LIMIT", "100000/60")
+
+globals().update(django_settings(load_config(_env)))
