@@ -1,0 +1,102 @@
+"""SQL shared by both backends: plain tables and B-tree lookups that every database runs the same way."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+MAX_CODE_POINT = "\U0010ffff"
+
+
+class NameHit(NamedTuple):
+    entry_id: int
+    kind: str
+    key: str
+    label: str
+    boost: int
+    field: str
+    name: str
+    norm: str
+
+
+TABLES = ("search_feature_link", "search_feature_term", "search_vocab", "search_name", "search_entry")
+
+HIT_COLUMNS = "e.id, e.kind, e.key, e.label, e.boost, n.field, n.name, n.norm"
+
+
+class SqlBackend:
+    """The parts of a backend that are the same SQL on SQLite and PostgreSQL."""
+
+    text_type = "TEXT"
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def _fetch(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _hits(self, sql: str, params: list | tuple) -> list[NameHit]:
+        return [NameHit(*row) for row in self._fetch(sql, params)]
+
+    def table_statements(self) -> list[str]:
+        text = self.text_type
+        return [
+            "CREATE TABLE search_entry (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL, "
+            "label TEXT NOT NULL, boost INTEGER NOT NULL)",
+            f"CREATE TABLE search_name (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, field TEXT NOT NULL, "
+            f"name TEXT NOT NULL, norm {text} NOT NULL, order_free {text} NOT NULL, stems TEXT NOT NULL)",
+            "CREATE TABLE search_feature_term (id INTEGER PRIMARY KEY, term_id INTEGER NOT NULL, "
+            "name TEXT NOT NULL, norm TEXT NOT NULL, stems TEXT NOT NULL)",
+            "CREATE TABLE search_feature_link (term_id INTEGER NOT NULL, entry_id INTEGER NOT NULL)",
+            f"CREATE TABLE search_vocab (word {text} PRIMARY KEY, frequency INTEGER NOT NULL)",
+        ]
+
+    def index_statements(self) -> list[str]:
+        return [
+            "CREATE INDEX search_name_norm ON search_name (norm)",
+            "CREATE INDEX search_name_order_free ON search_name (order_free)",
+            "CREATE INDEX search_feature_link_term ON search_feature_link (term_id)",
+        ]
+
+    def has_index(self) -> bool:
+        return "search_name" in self.connection.introspection.table_names()
+
+    def exact_names(self, norm: str, order_free: str) -> list[NameHit]:
+        sql = (
+            f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id "
+            "WHERE n.norm = %s OR (n.order_free = %s AND n.order_free <> '') LIMIT 500"
+        )
+        return self._hits(sql, [norm, order_free])
+
+    def prefix_names(self, norm: str, limit: int) -> list[NameHit]:
+        # A range on the sorted column finds every name starting with the query through the index.
+        sql = (
+            f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id "
+            "WHERE n.norm >= %s AND n.norm < %s AND n.norm <> %s ORDER BY length(n.norm), n.id LIMIT %s"
+        )
+        return self._hits(sql, [norm, norm + MAX_CODE_POINT, norm, limit])
+
+    def known_words(self, words: list[str]) -> set[str]:
+        if not words:
+            return set()
+        marks = ", ".join(["%s"] * len(words))
+        return {
+            row[0] for row in self._fetch(f"SELECT word FROM search_vocab WHERE word IN ({marks})", words)
+        }
+
+    def entries(self, entry_ids: list[int]) -> dict[int, tuple]:
+        if not entry_ids:
+            return {}
+        marks = ", ".join(["%s"] * len(entry_ids))
+        rows = self._fetch(
+            f"SELECT id, kind, key, label, boost FROM search_entry WHERE id IN ({marks})", entry_ids
+        )
+        return {row[0]: row for row in rows}
+
+    def _drop_tables(self, cursor) -> None:
+        for table in self.extra_tables() + list(TABLES):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def extra_tables(self) -> list[str]:
+        return []

@@ -1,0 +1,55 @@
+"""Typo tolerance: which index words a misspelt query word may stand for.
+
+Candidates come from the backend (trigram neighbours in the vocabulary table); this module decides how many
+edits a word of a given length may have and checks each candidate with a bounded Levenshtein distance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+SHORTEST_FUZZY_WORD = 5
+"""Shorter words are too easily another real word after one edit ("hmbs" -> "hms"): they must match exactly."""
+
+
+def allowed_edits(word: str) -> int:
+    """Edits tolerated in a query word: none under 5 letters, one for 5-8 letters, two for longer words."""
+    if len(word) < SHORTEST_FUZZY_WORD:
+        return 0
+    return 1 if len(word) <= 8 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` as soon as it is known to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            cost = 0 if char_a == char_b else 1
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def trigrams(word: str) -> list[str]:
+    """The distinct three-letter pieces of a word, in order."""
+    seen: dict[str, None] = {}
+    for i in range(len(word) - 2):
+        seen.setdefault(word[i : i + 3], None)
+    return list(seen)
+
+
+def best_corrections(word: str, candidates: Iterable[tuple[str, int]]) -> list[str]:
+    """Candidates within the allowed edits, closest first, then the most common words of the index."""
+    limit = allowed_edits(word)
+    scored = []
+    for candidate, frequency in candidates:
+        distance = edit_distance(word, candidate, limit)
+        if 0 < distance <= limit:
+            scored.append((distance, -frequency, candidate))
+    scored.sort()
+    return [candidate for _, _, candidate in scored[:3]]

@@ -1,0 +1,62 @@
+"""How names and queries are turned into comparable words.
+
+The index and every query go through the same functions, so matching is a plain comparison of strings:
+case, accents and punctuation never matter ("ALAS-E" = "alas e", "Anémia" = "anemia"), and the word stems used
+for full-text matching ignore simple English plurals ("cells" = "cell").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_QUERY_CHARS = 200
+"""Longer input is cut: no name in the knowledge base is longer, and it bounds the work one request can cause."""
+
+# Words that carry no meaning on their own in names or everyday questions; dropping them lets
+# "sensitivity to sunlight" match a feature called "Sensitivity to light from the sun" on its content words.
+STOPWORDS = frozenset(
+    "a an and are as at be by for from in into is it its of on or that the their this to type with".split()
+)
+
+
+def clean_query(raw: str | None) -> str:
+    """What a user typed, made safe to handle: control characters removed, spaces collapsed, length bounded."""
+    if not raw:
+        return ""
+    visible = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw[: MAX_QUERY_CHARS * 2])
+    return " ".join(visible.split())[:MAX_QUERY_CHARS]
+
+
+def normalize(text: str) -> str:
+    """Lower-case words of letters and digits only, accents removed: "Anemia, sideroblastic, X-linked" ->
+    "anemia sideroblastic x linked"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
+
+
+def stem(word: str) -> str:
+    """A deliberately small English stemmer: plural endings only, so stems stay readable and predictable."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stems(normalized: str) -> list[str]:
+    """Content-word stems of a normalized text, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in normalized.split():
+        if word not in STOPWORDS:
+            seen.setdefault(stem(word), None)
+    return list(seen)
+
+
+def order_free_key(normalized: str) -> str:
+    """The same for every word order: "x linked sideroblastic anemia" and "anemia sideroblastic x linked"."""
+    return " ".join(sorted(stems(normalized)))
