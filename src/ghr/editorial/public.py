@@ -1,0 +1,85 @@
+"""What the public site may read of the editorial texts: published versions only.
+
+Readers (web pages, API, search, static export) use these functions and nothing else from ghr.editorial, so
+drafts, texts in review and withdrawn texts can never leak onto a public page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from ghr.editorial.models import AuditEvent, Kind, Text
+
+# Audit actions that change what the public sees; the newest such event's id is the release token.
+PUBLIC_ACTIONS = ("publish", "withdraw", "import")
+
+
+@dataclass(frozen=True)
+class PublishedText:
+    kind: str
+    key: str
+    title: str
+    html: str
+    references: tuple[int, ...]
+    reviewed: date | None
+    published: date | None
+    revision_id: int
+    chapter: str = ""
+    order: int = 0
+    synonyms: tuple[str, ...] = ()
+    chapter_order: int = 0
+
+
+def _published():
+    return Text.objects.filter(published_revision__isnull=False).select_related("published_revision")
+
+
+def _as_published(text: Text) -> PublishedText:
+    revision = text.published_revision
+    return PublishedText(
+        kind=text.kind,
+        key=text.key,
+        title=revision.title,
+        html=revision.html,
+        references=tuple(int(pmid) for pmid in revision.references),
+        reviewed=text.reviewed_on,
+        published=text.published_on,
+        revision_id=revision.pk,
+        chapter=revision.chapter,
+        order=revision.order,
+        synonyms=tuple(revision.synonyms),
+        chapter_order=revision.chapter_order,
+    )
+
+
+def published_text(kind: str, key: str) -> PublishedText | None:
+    """The published version of one text, or None when there is none (never a draft)."""
+    text = _published().filter(kind=kind, key=key).first()
+    return _as_published(text) if text else None
+
+
+def published_texts(kind: str, prefix: str = "") -> list[PublishedText]:
+    """Every published text of a kind whose key starts with ``prefix`` (e.g. "ALAS2/" for a gene's conditions),
+    in reading order: chapter, then topic order, then title."""
+    texts = [_as_published(text) for text in _published().filter(kind=kind, key__startswith=prefix)]
+    return sorted(texts, key=lambda t: (t.chapter_order, t.chapter, t.order, t.title.lower(), t.key))
+
+
+def glossary_index() -> list[tuple[str, str]]:
+    """(term or synonym as written, glossary slug) for every published glossary text, longest terms first, so a
+    page can link "erythropoietic protoporphyria" before "protoporphyria"."""
+    pairs: dict[tuple[str, str], None] = {}
+    for entry in published_texts(Kind.GLOSSARY):
+        for written in (entry.title, *entry.synonyms):
+            if written.strip():
+                pairs[(written.strip(), entry.key)] = None
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0].lower(), pair[1]))
+
+
+def texts_release() -> str:
+    """A short token that changes whenever anything is published, withdrawn or imported (for cache keys)."""
+    latest = AuditEvent.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-id").values_list("id", flat=True)
+    newest = latest.first() or 0
+    return hashlib.sha1(f"texts:{newest}".encode()).hexdigest()[:12]

@@ -1,0 +1,47 @@
+"""The public read API shows published versions only, in reading order, with a release token for caches."""
+
+from ghr.editorial import public, workflow
+
+
+def test_draft_is_not_public(draft):
+    assert public.published_text("gene-function", "ALAS2") is None
+    assert public.published_texts("gene-function") == []
+
+
+def test_text_in_review_or_approved_is_not_public(draft, writer, reviewer):
+    workflow.submit(draft, writer)
+    assert public.published_text("gene-function", "ALAS2") is None
+    workflow.approve(draft, reviewer)
+    assert public.published_text("gene-function", "ALAS2") is None
+
+
+def test_published_text_is_public_with_dates_and_references(published, reviewer):
+    shown = public.published_text("gene-function", "ALAS2")
+    assert shown.title == "Normal function of the ALAS2 gene"
+    assert '<a href="/glossary/enzyme">enzyme</a>' in shown.html
+    assert shown.references == (8829630, 1309003)
+    assert shown.reviewed is not None and shown.published is not None
+    assert shown.revision_id == published.published_revision_id
+
+
+def test_new_draft_does_not_replace_the_published_version(published, writer):
+    workflow.save_draft(published, writer, title="Changed title", body="Changed body")
+    shown = public.published_text("gene-function", "ALAS2")
+    assert shown.title == "Normal function of the ALAS2 gene"
+    assert "Changed" not in shown.html
+
+
+def test_withdrawn_text_is_gone_and_token_changes(published, publisher):
+    before = public.texts_release()
+    workflow.withdraw(published, publisher, reason="Out of date")
+    assert public.published_text("gene-function", "ALAS2") is None
+    assert public.texts_release() != before
+
+
+def test_publishing_changes_the_release_token(draft, writer, reviewer, publisher):
+    before = public.texts_release()
+    workflow.submit(draft, writer)
+    workflow.approve(draft, reviewer)
+    assert public.texts_release() == before
+    workflow.publish(draft, publisher)
+    assert public.texts_release() != before
