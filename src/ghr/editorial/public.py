@@ -15,6 +15,15 @@ from ghr.editorial.models import AuditEvent, Kind, Text
 # Audit actions that change what the public sees; the newest such event's id is the release token.
 PUBLIC_ACTIONS = ("publish", "withdraw", "import")
 
+# The chapters of Help Me Understand Genetics in GHR's reading order, used when a handbook text does not give its
+# chapter's place itself (front matter ``chapter_order``). Unknown chapters come after these, by title.
+HANDBOOK_CHAPTERS = (
+    "cells-and-dna", "how-genes-work", "mutations-and-health", "inheriting-genetic-conditions",
+    "genetic-counseling", "genetic-consultation", "genetic-testing", "gene-therapy", "genomic-research",
+    "precision-medicine", "newborn-screening",
+)  # fmt: skip
+UNKNOWN_CHAPTER = 1000
+
 
 @dataclass(frozen=True)
 class PublishedText:
@@ -50,8 +59,15 @@ def _as_published(text: Text) -> PublishedText:
         chapter=revision.chapter,
         order=revision.order,
         synonyms=tuple(revision.synonyms),
-        chapter_order=revision.chapter_order,
+        chapter_order=revision.chapter_order or _chapter_place(text),
     )
+
+
+def _chapter_place(text: Text) -> int:
+    if text.kind != Kind.HANDBOOK:
+        return 0
+    chapter = text.key.split("/", 1)[0]
+    return HANDBOOK_CHAPTERS.index(chapter) + 1 if chapter in HANDBOOK_CHAPTERS else UNKNOWN_CHAPTER
 
 
 def published_text(kind: str, key: str) -> PublishedText | None:
