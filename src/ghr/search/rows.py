@@ -21,7 +21,7 @@ XREF_PREFIXES = {"Orphanet": ("ORPHA", "Orphanet"), "MedGen": ("MedGen",), "UMLS
 @dataclass
 class IndexRows:
     entries: list[tuple] = field(default_factory=list)
-    """(id, kind, key, label, boost)"""
+    """(id, kind, key, label, boost, features)"""
     names: list[tuple] = field(default_factory=list)
     """(id, entry_id, field, name, norm, order_free, stems)"""
     feature_terms: list[tuple] = field(default_factory=list)
@@ -35,9 +35,7 @@ class IndexRows:
         norm = normalize(name)
         if norm:
             row_id = len(self.names) + 1
-            self.names.append(
-                (row_id, entry_id, field_name, name, norm, order_free_key(norm), " ".join(stems(norm)))
-            )
+            self.names.append((row_id, entry_id, field_name, name, norm, order_free_key(norm), " ".join(stems(norm))))
 
 
 def _gene_identifiers(gene: tuple) -> Iterator[str]:
@@ -64,7 +62,7 @@ def _add_genes(rows: IndexRows, using: str) -> None:
         entry_id = len(rows.entries) + 1
         entry_of[gene_id] = entry_id
         boost = 2 if gene_id in linked else (1 if locus_type == "protein_coding" else 0)
-        rows.entries.append((entry_id, "gene", symbol, symbol, boost))
+        rows.entries.append((entry_id, "gene", symbol, symbol, boost, 0))
         rows.add_name(entry_id, "symbol", symbol)
         rows.add_name(entry_id, "name", name)
         if protein_name:
@@ -87,7 +85,7 @@ def _add_conditions(rows: IndexRows, using: str) -> dict[int, int]:
     for condition_id, slug, name in kb.Condition.objects.using(using).values_list("id", "slug", "name"):
         entry_id = len(rows.entries) + 1
         entry_of[condition_id] = entry_id
-        rows.entries.append((entry_id, "condition", slug, name, 1 if condition_id in linked else 0))
+        rows.entries.append([entry_id, "condition", slug, name, 1 if condition_id in linked else 0, 0])
         rows.add_name(entry_id, "name", name)
     seen = set()
     other_names = kb.ConditionName.objects.using(using).values_list("condition_id", "kind", "name")
@@ -108,13 +106,9 @@ def _add_features(rows: IndexRows, using: str, condition_entries: dict[int, int]
         for text in dict.fromkeys([name, *(lay or [])]):
             norm = normalize(text)
             if norm:
-                rows.feature_terms.append(
-                    (len(rows.feature_terms) + 1, term_id, text, norm, " ".join(stems(norm)))
-                )
+                rows.feature_terms.append((len(rows.feature_terms) + 1, term_id, text, norm, " ".join(stems(norm))))
     links = kb.ConditionFeature.objects.using(using).values_list("term_id", "condition_id")
-    rows.feature_links = [
-        (term_id, condition_entries[cid]) for term_id, cid in links.iterator(chunk_size=20000)
-    ]
+    rows.feature_links = [(term_id, condition_entries[cid]) for term_id, cid in links.iterator(chunk_size=20000)]
 
 
 def _count_vocabulary(rows: IndexRows) -> None:

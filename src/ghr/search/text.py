@@ -15,7 +15,8 @@ MAX_QUERY_CHARS = 200
 # Words that carry no meaning on their own in names or everyday questions; dropping them lets
 # "sensitivity to sunlight" match a feature called "Sensitivity to light from the sun" on its content words.
 STOPWORDS = frozenset(
-    "a an and are as at be by for from in into is it its of on or that the their this to type with".split()
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on"}
+    | {"or", "that", "the", "their", "this", "to", "type", "with"}
 )
 
 

@@ -42,7 +42,7 @@ class SearchBackend(Protocol):
         """(condition entry id, feature text, feature stems) for features containing any of the words."""
 
     def entries(self, entry_ids: list[int]) -> dict[int, tuple]:
-        """(id, kind, key, label, boost) by id."""
+        """(id, kind, key, label, boost, features) by id."""
 
 
 def backend_for(using: str) -> SearchBackend:

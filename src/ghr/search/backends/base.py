@@ -43,9 +43,10 @@ class SqlBackend:
         text = self.text_type
         return [
             "CREATE TABLE search_entry (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL, "
-            "label TEXT NOT NULL, boost INTEGER NOT NULL)",
-            f"CREATE TABLE search_name (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, field TEXT NOT NULL, "
-            f"name TEXT NOT NULL, norm {text} NOT NULL, order_free {text} NOT NULL, stems TEXT NOT NULL)",
+            "label TEXT NOT NULL, boost INTEGER NOT NULL, features INTEGER NOT NULL)",
+            "CREATE TABLE search_name (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, "
+            f"field TEXT NOT NULL, name TEXT NOT NULL, norm {text} NOT NULL, order_free {text} NOT NULL, "
+            "stems TEXT NOT NULL)",
             "CREATE TABLE search_feature_term (id INTEGER PRIMARY KEY, term_id INTEGER NOT NULL, "
             "name TEXT NOT NULL, norm TEXT NOT NULL, stems TEXT NOT NULL)",
             "CREATE TABLE search_feature_link (term_id INTEGER NOT NULL, entry_id INTEGER NOT NULL)",
@@ -81,16 +82,14 @@ class SqlBackend:
         if not words:
             return set()
         marks = ", ".join(["%s"] * len(words))
-        return {
-            row[0] for row in self._fetch(f"SELECT word FROM search_vocab WHERE word IN ({marks})", words)
-        }
+        return {row[0] for row in self._fetch(f"SELECT word FROM search_vocab WHERE word IN ({marks})", words)}
 
     def entries(self, entry_ids: list[int]) -> dict[int, tuple]:
         if not entry_ids:
             return {}
         marks = ", ".join(["%s"] * len(entry_ids))
         rows = self._fetch(
-            f"SELECT id, kind, key, label, boost FROM search_entry WHERE id IN ({marks})", entry_ids
+            f"SELECT id, kind, key, label, boost, features FROM search_entry WHERE id IN ({marks})", entry_ids
         )
         return {row[0]: row for row in rows}
 

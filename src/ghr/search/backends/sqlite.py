@@ -38,7 +38,7 @@ class SqliteBackend(SqlBackend):
             cursor.execute("ANALYZE")
 
     def _load(self, cursor, rows: IndexRows) -> None:
-        cursor.executemany("INSERT INTO search_entry VALUES (%s, %s, %s, %s, %s)", rows.entries)
+        cursor.executemany("INSERT INTO search_entry VALUES (%s, %s, %s, %s, %s, %s)", rows.entries)
         cursor.executemany("INSERT INTO search_name VALUES (%s, %s, %s, %s, %s, %s, %s)", rows.names)
         cursor.executemany("INSERT INTO search_feature_term VALUES (%s, %s, %s, %s, %s)", rows.feature_terms)
         cursor.executemany("INSERT INTO search_feature_link VALUES (%s, %s)", rows.feature_links)
@@ -55,12 +55,8 @@ class SqliteBackend(SqlBackend):
             "CREATE VIRTUAL TABLE search_feature_fts USING fts5(stems, tokenize='unicode61 remove_diacritics 2', "
             "detail=none)"
         )
-        cursor.execute(
-            "INSERT INTO search_feature_fts (rowid, stems) SELECT id, stems FROM search_feature_term"
-        )
-        cursor.execute(
-            "CREATE VIRTUAL TABLE search_vocab_trigrams USING fts5(word, tokenize='trigram', detail=none)"
-        )
+        cursor.execute("INSERT INTO search_feature_fts (rowid, stems) SELECT id, stems FROM search_feature_term")
+        cursor.execute("CREATE VIRTUAL TABLE search_vocab_trigrams USING fts5(word, tokenize='trigram', detail=none)")
         cursor.execute("INSERT INTO search_vocab_trigrams (rowid, word) SELECT rowid, word FROM search_vocab")
 
     def word_names(self, words: list[str], prefix_last: bool, limit: int) -> list[NameHit]:

@@ -1,0 +1,164 @@
+"""Answers a query: runs the match stages against the backend and orders what they found (ghr.search.ranking).
+
+Stages, cheapest and most certain first: exact names (any word order), prefixes, all words, corrected
+misspellings, then condition features in plain words. Glossary and handbook texts (ghr.search.texts) are matched in
+memory with the same tiers and blended in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from ghr.search import ranking
+from ghr.search.backends import NameHit, SearchBackend, backend_for
+from ghr.search.fuzzy import allowed_edits, best_corrections
+from ghr.search.text import clean_query, normalize, order_free_key, stem, stems
+
+KINDS = ("gene", "condition", "glossary", "handbook")
+MAX_RESULTS = 200
+STAGE_LIMIT = 100
+FEATURE_ROWS_LIMIT = 30000
+SUGGEST_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    key: str
+    label: str
+    url: str
+    matched: str
+    """What matched when it was not the label, e.g. "previous symbol: ASB"; empty otherwise."""
+    rank: tuple = field(compare=False, repr=False)
+
+
+@dataclass
+class Query:
+    text: str
+    norm: str
+    words: list[str]
+
+    @classmethod
+    def parse(cls, raw: str | None) -> Query:
+        text = clean_query(raw)
+        norm = normalize(text)
+        # A query made only of little words ("the") still searches for them.
+        words = stems(norm) or [stem(word) for word in dict.fromkeys(norm.split())]
+        return cls(text, norm, words)
+
+
+def page_url(kind: str, key: str) -> str:
+    # Handbook keys are chapter/topic paths; every other key is one path segment.
+    return f"/{kind}/{quote(key, safe='/' if kind == 'handbook' else '')}"
+
+
+class Collector:
+    """Keeps each page's best match."""
+
+    def __init__(self):
+        self.best: dict[tuple[str, str], Result] = {}
+
+    def offer(self, kind: str, key: str, label: str, matched: str, rank: tuple) -> None:
+        current = self.best.get((kind, key))
+        if current is None or rank < current.rank:
+            self.best[(kind, key)] = Result(kind, key, label, page_url(kind, key), matched, rank)
+
+    def offer_hit(self, hit: NameHit, tier: int, closeness: tuple) -> None:
+        matched = "" if hit.name == hit.label else f"{ranking.FIELD_LABEL.get(hit.field, 'name')}: {hit.name}"
+        rank = ranking.sort_key(tier, closeness, hit.boost, hit.label, hit.key)
+        self.offer(hit.kind, hit.key, hit.label, matched, rank)
+
+    def ordered(self) -> list[Result]:
+        return sorted(self.best.values(), key=lambda result: result.rank)
+
+
+def _exact(backend: SearchBackend, query: Query, found: Collector, corrected: bool = False) -> None:
+    for hit in backend.exact_names(query.norm, order_free_key(query.norm)):
+        weight = ranking.FIELD_WEIGHT.get(hit.field, 5)
+        if corrected:
+            found.offer_hit(hit, ranking.CORRECTED, (0, weight))
+        elif hit.norm == query.norm:
+            found.offer_hit(hit, ranking.exact_tier(hit.kind, hit.field), (weight, 0))
+        else:
+            found.offer_hit(hit, ranking.ANY_ORDER, (weight, 0))
+
+
+def _prefix(backend: SearchBackend, query: Query, found: Collector, limit: int) -> None:
+    if len(query.norm) < 2:
+        return
+    for hit in backend.prefix_names(query.norm, limit):
+        found.offer_hit(hit, ranking.PREFIX, (ranking.FIELD_WEIGHT.get(hit.field, 5), len(hit.norm)))
+
+
+def _all_words(backend: SearchBackend, query: Query, found: Collector, limit: int, tier: int) -> None:
+    for hit in backend.word_names(query.words, True, limit):
+        closeness = (ranking.extra_words(hit.norm, len(query.words)), ranking.FIELD_WEIGHT.get(hit.field, 5))
+        found.offer_hit(hit, tier, closeness)
+
+
+def corrected_query(backend: SearchBackend, query: Query) -> Query | None:
+    """The query with each unknown word of 5 letters or more replaced by its closest index word, if any."""
+    doubtful = [word for word in query.words if allowed_edits(word)]
+    unknown = set(doubtful) - backend.known_words(doubtful)
+    fixes = {}
+    for word in unknown:
+        corrections = best_corrections(word, backend.similar_words(word, 40))
+        if corrections:
+            fixes[word] = corrections[0]
+    if not fixes:
+        return None
+    norm = " ".join(fixes.get(stem(word), word) for word in query.norm.split())
+    return Query(query.text, norm, [fixes.get(word, word) for word in query.words])
+
+
+def _features(backend: SearchBackend, words: list[str], found: Collector) -> None:
+    matched_words: dict[int, set[str]] = defaultdict(set)
+    best_term: dict[int, tuple[int, int, str]] = {}
+    wanted = set(words)
+    for entry_id, term, term_stems in backend.feature_matches(words, FEATURE_ROWS_LIMIT):
+        term_words = set(term_stems.split())
+        hits = wanted & term_words
+        matched_words[entry_id] |= hits
+        candidate = (-len(hits), len(term_words - hits), term)
+        if entry_id not in best_term or candidate < best_term[entry_id]:
+            best_term[entry_id] = candidate
+    strongest = sorted(matched_words, key=lambda entry_id: (-len(matched_words[entry_id]), best_term[entry_id]))
+    chosen = strongest[:STAGE_LIMIT]
+    for entry_id, (_, kind, key, label, boost, feature_count) in backend.entries(chosen).items():
+        _, extra, term = best_term[entry_id]
+        closeness = (-len(matched_words[entry_id]), extra, feature_count)
+        found.offer(
+            kind, key, label, f"feature: {term}", ranking.sort_key(ranking.FEATURES, closeness, boost, label, key)
+        )
+
+
+def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collector, suggest: bool) -> None:
+    limit = SUGGEST_LIMIT * 3 if suggest else STAGE_LIMIT
+    _exact(backend, query, found)
+    _prefix(backend, query, found, limit)
+    _all_words(backend, query, found, limit, ranking.ALL_WORDS)
+    corrected = corrected_query(backend, query)
+    if corrected is not None:
+        _exact(backend, corrected, found, corrected=True)
+        _all_words(backend, corrected, found, limit, ranking.CORRECTED)
+    if not suggest or not found.best:
+        words = list(dict.fromkeys(query.words + (corrected.words if corrected else [])))
+        _features(backend, words, found)
+
+
+def search(raw_query: str | None, kinds: tuple[str, ...] = KINDS, using: str = "kb", suggest: bool = False):
+    """Every page matching the query, best first (at most MAX_RESULTS; SUGGEST_LIMIT when ``suggest``)."""
+    from ghr.search import texts
+
+    query = Query.parse(raw_query)
+    if not query.norm:
+        return []
+    found = Collector()
+    backend = backend_for(using)
+    if backend.has_index():
+        _knowledge_base_matches(backend, query, found, suggest)
+    texts.add_matches(query, found)
+    results = [result for result in found.ordered() if result.kind in kinds]
+    return results[: SUGGEST_LIMIT if suggest else MAX_RESULTS]

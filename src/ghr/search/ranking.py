@@ -1,0 +1,81 @@
+"""How results are ordered, in one place.
+
+Each way a page can match the query falls in a *tier*; a page's rank is its best match. Tiers, best first:
+
+0. the query is the page's exact approved symbol or an identifier (ALAS2, OMIM:300751, HGNC:397);
+1. the exact preferred name of a gene or condition ("X-linked sideroblastic anemia", "ferrochelatase");
+2. the exact other name of a condition (synonym, acronym, everyday name) or a gene's previous symbol (ASB);
+3. the exact alias symbol or other name of a gene (ALAS-E, "porphobilinogen deaminase");
+4. the same words as a name in another order ("Anemia, sideroblastic, X-linked");
+5. a name that starts with the query (what people type into the suggest box: "sideroblastic an");
+6. a name containing every query word;
+7. the same as 1-6 once misspelt words are corrected ("sideroblastik anemia");
+8. conditions whose features (HPO terms and their everyday synonyms) contain query words ("sensitivity to
+   sunlight"): ranked by how many query words they match.
+
+"Exact" ignores case, accents and punctuation (ghr.search.text.normalize). Within a tier, closer matches come
+first (fewer extra words, the more important kind of name), then genes linked to conditions and conditions linked
+to genes, then the label in alphabetical order so that results never shuffle between requests.
+"""
+
+from __future__ import annotations
+
+SYMBOL_OR_ID, PREFERRED_NAME, OTHER_NAME, GENE_ALIAS, ANY_ORDER, PREFIX, ALL_WORDS, CORRECTED, FEATURES = range(9)
+
+# How much a kind of name says about the page, for ordering matches of the same tier (lower is more).
+FIELD_WEIGHT = {
+    "symbol": 0,
+    "identifier": 0,
+    "name": 1,
+    "previous_symbol": 2,
+    "acronym": 2,
+    "synonym": 2,
+    "consumer": 2,
+    "title": 1,
+    "source_name": 3,
+    "alias_symbol": 3,
+    "previous_name": 4,
+    "alias_name": 4,
+    "protein_name": 4,
+    "body": 5,
+}
+
+# What a result says it matched, when it is not the label itself.
+FIELD_LABEL = {
+    "symbol": "symbol",
+    "identifier": "identifier",
+    "name": "name",
+    "previous_symbol": "previous symbol",
+    "alias_symbol": "other symbol",
+    "previous_name": "previous name",
+    "alias_name": "other name",
+    "protein_name": "protein",
+    "synonym": "other name",
+    "acronym": "abbreviation",
+    "consumer": "other name",
+    "source_name": "other name",
+    "title": "title",
+    "body": "text",
+}
+
+
+def exact_tier(kind: str, field: str) -> int:
+    if field in ("symbol", "identifier"):
+        return SYMBOL_OR_ID
+    if field in ("name", "title"):
+        return PREFERRED_NAME
+    if kind == "condition" or field == "previous_symbol":
+        return OTHER_NAME
+    return GENE_ALIAS
+
+
+def extra_words(name_norm: str, query_word_count: int) -> int:
+    """Words of the name the query did not ask for: "sideroblastic anemia" fits "Sideroblastic anemia" better
+    than "X-linked sideroblastic anemia"."""
+    return max(len(name_norm.split()) - query_word_count, 0)
+
+
+def sort_key(tier: int, closeness: tuple[int, int], boost: int, label: str, key: str) -> tuple:
+    """The one ordering of all results: tier, then two closeness figures (lower is closer), then linked pages,
+    then the label."""
+    return (tier, closeness[0], closeness[1], -boost, label.casefold(), key)
