@@ -1,0 +1,437 @@
+"""Merge the condition records of all sources into conditions that get a page.
+
+Rules, and why:
+
+1. MONDO is the key. Each MONDO term is a cluster. A source record joins the cluster whose MONDO term lists the
+   record's own identifier among its cross-references (OMIM:300751 and Orphanet:75563 and GARD:0009456 ->
+   MONDO:0020721). HPO records join through their own OMIM/ORPHA/DECIPHER id, Orphadata and GARD records
+   through theirs; UniProt records, which MONDO does not cite, through their MIM cross-reference. Curated
+   one-to-one mappings are the only evidence trusted to say that two records are the same disease.
+2. No chaining. A record whose identifiers point to two or more MONDO terms is ambiguous: it joins none of them
+   (``stats['ambiguous']``) and is treated as unmapped. Clusters are never joined through shared
+   cross-references, so two MONDO terms never end up as one condition, and a parent term and its child stay
+   apart. Similar names never merge records (EPP1 OMIM:177000 and XLDPP OMIM:300752 stay two conditions).
+3. Unmapped records stay on their own, grouped only by identical identifier: HPO's ORPHA:75563 and Orphadata's
+   75563 are one record seen twice; a UniProt record whose MIM number is an unmapped OMIM record joins it.
+4. GARD exception. MONDO 2021's GARD cross-references are the weakest link (GARD renumbered its pages;
+   MONDO:0010420 "X-linked erythropoietic protoporphyria" cites GARD:0010915, which GARD's own file calls
+   "X-linked lymphoproliferative disease"). So for GARD records only, an exact name match (case, spacing and
+   punctuation aside) with the MONDO label or an Orphanet/UniProt/OMIM name of exactly one cluster decides:
+   a GARD record whose own cluster has no such name but another cluster does moves there
+   (``stats['gard_moved_by_name']``); an unmapped GARD record joins the one cluster carrying its exact name
+   (``stats['gard_joined_by_name']``). Both only into a cluster that holds no other GARD record. Exact full
+   names only: "Protoporphyria, erythropoietic, 1" never matches "X-linked erythropoietic protoporphyria".
+5. Only conditions worth a page are kept: a MONDO cluster becomes a condition only if at least one record of
+   another source (OMIM via HPO, Orphanet, GARD, UniProt, DECIPHER) is in it. Without this MONDO alone adds
+   about 9,000 grouping terms ("disease of anatomical entity") that no publisher describes. Every unmapped
+   record is a condition of its own, so every disease a gene links to has a page.
+6. Preferred plain-language name: GARD's name, else Orphanet's, else MONDO's label (first letter raised),
+   else UniProt's, else OMIM's/DECIPHER's. OMIM, UniProt and OMIM-derived MONDO labels invert names
+   ("Anemia, sideroblastic, X-linked"); such a name is turned round only when that is safe (``deinvert``:
+   one-word adjectives and at most a trailing type number -> "X-linked sideroblastic anemia"), and a name
+   that stays inverted ranks after every name that reads naturally. Ties go to the lowest identifier.
+7. Slugs: the preferred name in lowercase ASCII, words joined by '-'. When several conditions want one slug,
+   the one with a MONDO id (lowest number first; then by identifier) keeps it and the others get their MONDO
+   number or primary identifier appended ('...-mondo-0010420', '...-gard-0017755'). Same input, same slugs.
+   Editors may pin a slug to a record (``slug_overrides``): their pages keep their address whatever the
+   sources call the condition.
+8. Inheritance: the union of every member's (code, evidence) pairs with the source that gave them (HPO,
+   Orphadata); facts (UniProt's description, Orphanet's prevalence and onset) are kept per source, not chosen.
+
+Records may be given bare or as ``(source key, record)`` pairs; bare records are attributed by database
+(``SOURCE_OF_DB``). Orphanet records come from both HPO and Orphadata, so the build should pass pairs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ghr.sources.records import ConditionId, ConditionRecord
+
+SOURCE_OF_DB = {
+    "OMIM": "hpo",
+    "DECIPHER": "hpo",
+    "Orphanet": "orphadata",
+    "GARD": "gard",
+    "MONDO": "mondo",
+    "UniProt": "uniprot_diseases",
+}
+JOIN_DBS = frozenset({"OMIM", "Orphanet", "GARD", "DECIPHER"})
+"""Databases whose MONDO cross-references put a record into a cluster (ICD-10, UMLS... are many-to-many)."""
+NAME_RANK = {"GARD": 0, "Orphanet": 1, "MONDO": 2, "UniProt": 3, "OMIM": 4, "DECIPHER": 4}
+SLUG_MAX = 180
+
+Entry = tuple[str, ConditionRecord]
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    kind: str
+    """'source_name', 'synonym', 'acronym' or 'consumer' (``ConditionName.Kind``)."""
+    source: str
+    record: ConditionId
+
+
+@dataclass(frozen=True, slots=True)
+class Xref:
+    id: ConditionId
+    source: str
+    """Source key of the record that asserts it."""
+    record: ConditionId
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    """'description', 'prevalence' or 'onset'."""
+    value: str
+    source: str
+    record: ConditionId
+
+
+@dataclass(frozen=True, slots=True)
+class Inheritance:
+    code: str
+    evidence: str
+    source: str
+    record: ConditionId
+
+
+@dataclass(slots=True)
+class MergedCondition:
+    """One condition page: the records merged into it and what each says."""
+
+    slug: str
+    name: str
+    """Preferred plain-language name."""
+    name_record: ConditionId
+    """The record the name comes from."""
+    name_source: str
+    """Source key of that record."""
+    mondo_id: str
+    """'MONDO:0020721', or '' for a record MONDO does not map."""
+    members: list[ConditionId] = field(default_factory=list)
+    names: list[Name] = field(default_factory=list)
+    xrefs: list[Xref] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    inheritance: list[Inheritance] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)
+    """MONDO IDs of the MONDO term's is-a parents (resolve with ``condition_index``; some have no page)."""
+    sources: list[str] = field(default_factory=list)
+    """Source keys that contributed a record."""
+
+
+# ----------------------------------------------------------------------------------------------- clustering
+
+
+def _entries(records: Iterable[ConditionRecord | Entry]) -> list[Entry]:
+    out = []
+    for item in records:
+        if isinstance(item, tuple):
+            out.append(item)
+        else:
+            out.append((SOURCE_OF_DB.get(item.id.db, item.id.db.lower()), item))
+    return out
+
+
+def _mondo_id(record: ConditionRecord) -> str:
+    return record.mondo_id or f"MONDO:{record.id.key}"
+
+
+def _xref_index(mondo: dict[str, ConditionRecord]) -> dict[ConditionId, set[str]]:
+    index: dict[ConditionId, set[str]] = defaultdict(set)
+    for mondo_id, record in mondo.items():
+        for xref in record.xrefs:
+            if xref.db in JOIN_DBS:
+                index[xref].add(mondo_id)
+    return index
+
+
+def _candidates(record: ConditionRecord, index: dict[ConditionId, set[str]], mondo: dict) -> set[str]:
+    found = set(index.get(record.id, ()))
+    if record.mondo_id in mondo:
+        found.add(record.mondo_id)
+    if not found and record.id.db == "UniProt":
+        for xref in record.xrefs:
+            if xref.db in JOIN_DBS:
+                found |= index.get(xref, set())
+    return found
+
+
+def normalise_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+class _Clusters:
+    """Records placed in MONDO clusters ('MONDO:...') or own groups ('OMIM:...'); see the module rules."""
+
+    def __init__(self, entries: list[Entry], stats: Counter):
+        self.stats = stats
+        self.mondo = {_mondo_id(r): r for s, r in entries if r.id.db == "MONDO"}
+        self.mondo_source = {_mondo_id(r): s for s, r in entries if r.id.db == "MONDO"}
+        self.index = _xref_index(self.mondo)
+        self.groups: dict[str, list[Entry]] = defaultdict(list)
+        self.unmapped: list[Entry] = []
+        for source, record in entries:
+            if record.id.db != "MONDO":
+                self._place(source, record)
+        self._place_gard_by_name()
+        self._group_unmapped()
+
+    def _place(self, source: str, record: ConditionRecord) -> None:
+        found = _candidates(record, self.index, self.mondo)
+        if len(found) == 1:
+            self.groups[next(iter(found))].append((source, record))
+            return
+        if found:
+            self.stats["ambiguous"] += 1
+        self.unmapped.append((source, record))
+
+    def _name_index(self) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = defaultdict(set)
+        for mondo_id, record in self.mondo.items():
+            names[normalise_name(record.name)].add(mondo_id)
+        for key, members in self.groups.items():
+            for _, record in members:
+                if record.id.db != "GARD":
+                    names[normalise_name(record.name)].add(key)
+        return names
+
+    def _has_gard(self, key: str) -> bool:
+        return any(record.id.db == "GARD" for _, record in self.groups.get(key, ()))
+
+    def _place_gard_by_name(self) -> None:
+        names = self._name_index()
+        moves = []
+        for key, members in self.groups.items():
+            for entry in members:
+                target = self._name_target(entry[1], names, key)
+                if target and target != key:
+                    moves.append((key, entry, target))
+        for key, entry, target in sorted(moves, key=lambda m: m[1][1].id.key):
+            if not self._has_gard(target):
+                self.groups[key].remove(entry)
+                self.groups[target].append(entry)
+                self.stats["gard_moved_by_name"] += 1
+        still = []
+        for entry in sorted(self.unmapped, key=lambda e: (e[1].id.db, e[1].id.key)):
+            target = self._name_target(entry[1], names, "")
+            if target and not self._has_gard(target):
+                self.groups[target].append(entry)
+                self.stats["gard_joined_by_name"] += 1
+            else:
+                still.append(entry)
+        self.unmapped = still
+
+    @staticmethod
+    def _name_target(record: ConditionRecord, names: dict[str, set[str]], current: str) -> str:
+        """The one cluster whose names include this GARD record's name, if it is not ``current``'s."""
+        if record.id.db != "GARD":
+            return ""
+        holders = names.get(normalise_name(record.name), set())
+        if current in holders or len(holders) != 1:
+            return ""
+        return next(iter(holders))
+
+    def _group_unmapped(self) -> None:
+        own = {record.id for _, record in self.unmapped if record.id.db != "UniProt"}
+        for source, record in self.unmapped:
+            key = record.id
+            if record.id.db == "UniProt":
+                omim = [x for x in record.xrefs if x.db == "OMIM" and x in own]
+                key = omim[0] if len(omim) == 1 else key
+            self.groups[str(key)].append((source, record))
+
+
+# ------------------------------------------------------------------------------------------------- naming
+
+
+def _capitalise(name: str) -> str:
+    if name[:1].islower() and not name[1:2].isupper():
+        return name[0].upper() + name[1:]
+    return name
+
+
+_TYPE_NUMBER = re.compile(r"\d+[A-Z]?|[A-Z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+INVERTING_DBS = frozenset({"OMIM", "UniProt", "MONDO"})
+
+
+def deinvert(name: str) -> str:
+    """Turn an OMIM-style inverted name round when that is safe, else return it as it is.
+
+    Safe means: 'Noun, adjective[, adjective...][, type number]' where every adjective is one word without
+    digits and the noun has no comma: 'Anemia, sideroblastic, X-linked' -> 'X-linked sideroblastic anemia',
+    'Protoporphyria, erythropoietic, 1' -> 'Erythropoietic protoporphyria 1', 'Cataract, congenital' ->
+    'Congenital cataract'. 'Deafness, autosomal recessive 1A' is left alone.
+    """
+    parts = name.split(", ")
+    number = parts.pop() if len(parts) > 2 and _TYPE_NUMBER.fullmatch(parts[-1]) else ""
+    if len(parts) < 2 or not all(_WORD.fullmatch(p) for p in parts[1:]) or any(c.isdigit() for c in parts[0]):
+        return name
+    noun = parts[0]
+    if noun[:1].isupper() and noun[1:2].islower():
+        noun = noun[0].lower() + noun[1:]
+    words = [*reversed(parts[1:]), noun] + ([number] if number else [])
+    return _capitalise(" ".join(words))
+
+
+def _display(record: ConditionRecord) -> str:
+    if record.id.db in INVERTING_DBS:
+        return deinvert(_capitalise(record.name))
+    return _capitalise(record.name)
+
+
+def _name_key(entry: Entry) -> tuple:
+    """Sort key of a candidate name: names still inverted after ``deinvert`` go last, then by source rank."""
+    source, record = entry
+    inverted = record.id.db in INVERTING_DBS and ", " in _display(record)
+    return (inverted, NAME_RANK.get(record.id.db, 9), record.id.key, source)
+
+
+def _preferred(members: list[Entry]) -> Entry:
+    return min(members, key=_name_key)
+
+
+def slugify(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", text)
+    slug = "-".join(words)
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug
+
+
+# ------------------------------------------------------------------------------------------------ building
+
+
+def _member_facts(condition: MergedCondition, source: str, record: ConditionRecord) -> None:
+    rid = record.id
+    kinds = (
+        [(record.name, "source_name")]
+        + [(s, "synonym") for s in record.synonyms]
+        + [(a, "acronym") for a in record.acronyms]
+        + [(c, "consumer") for c in record.consumer_names]
+    )
+    condition.names.extend(Name(n, k, source, rid) for n, k in kinds if n)
+    for kind in ("description", "prevalence", "onset"):
+        value = getattr(record, kind)
+        if value:
+            condition.facts.append(Fact(kind, value, source, rid))
+    condition.inheritance.extend(Inheritance(c, e, source, rid) for c, e in record.inheritance)
+    condition.xrefs.extend(Xref(x, source, rid) for x in record.xrefs)
+
+
+def _dedupe(items: list) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _build(key: str, members: list[Entry], clusters: _Clusters) -> MergedCondition:
+    mondo_record = clusters.mondo.get(key)
+    everyone = list(members)
+    if mondo_record is not None:
+        everyone.append((clusters.mondo_source[key], mondo_record))
+    source, best = _preferred(everyone)
+    condition = MergedCondition(
+        slug="",
+        name=_display(best),
+        name_record=best.id,
+        name_source=source,
+        mondo_id=key if mondo_record is not None else "",
+        parents=list(mondo_record.parents) if mondo_record is not None else [],
+    )
+    for member_source, record in sorted(everyone, key=lambda e: (e[1].id.db, e[1].id.key, e[0])):
+        condition.members.append(record.id)
+        condition.sources.append(member_source)
+        _member_facts(condition, member_source, record)
+    condition.members = _dedupe(condition.members)
+    condition.sources = _dedupe(condition.sources)
+    for field_name in ("names", "xrefs", "facts", "inheritance"):
+        setattr(condition, field_name, _dedupe(getattr(condition, field_name)))
+    return condition
+
+
+def _slug_order(condition: MergedCondition) -> tuple:
+    return (condition.mondo_id == "", condition.mondo_id, str(condition.members[0]))
+
+
+def _suffix(condition: MergedCondition) -> str:
+    if condition.mondo_id:
+        return slugify(condition.mondo_id)
+    return slugify(str(condition.members[0]))
+
+
+def _pinned(conditions: list[MergedCondition], overrides: Mapping[ConditionId, str]) -> set[str]:
+    """Give conditions the slug the editors pinned to one of their records; returns the slugs used."""
+    taken: set[str] = set()
+    for condition in sorted(conditions, key=_slug_order):
+        wanted = sorted({overrides[m] for m in condition.members if m in overrides} - taken)
+        if wanted:
+            condition.slug = wanted[0]
+            taken.add(wanted[0])
+    return taken
+
+
+def assign_slugs(conditions: list[MergedCondition], overrides: Mapping[ConditionId, str] | None = None) -> None:
+    taken = _pinned(conditions, overrides or {})
+    wanted: dict[str, list[MergedCondition]] = defaultdict(list)
+    for condition in conditions:
+        if not condition.slug:
+            wanted[slugify(condition.name) or _suffix(condition)].append(condition)
+    for base in sorted(wanted):
+        for position, condition in enumerate(sorted(wanted[base], key=_slug_order)):
+            slug = base if position == 0 and base not in taken else f"{base}-{_suffix(condition)}"
+            counter = 2
+            while slug in taken:
+                slug = f"{base}-{_suffix(condition)}-{counter}"
+                counter += 1
+            condition.slug = slug
+            taken.add(slug)
+
+
+def merge_conditions(
+    records: Iterable[ConditionRecord | Entry],
+    stats: Counter | None = None,
+    slug_overrides: Mapping[ConditionId, str] | None = None,
+) -> list[MergedCondition]:
+    """Merge by the module's rules; ``stats`` (if given) receives counts of what happened.
+
+    ``slug_overrides`` pins a slug to the condition holding a record, e.g.
+    ``{ConditionId('OMIM', '177000'): 'erythropoietic-protoporphyria'}`` for editorial pages.
+    """
+    stats = stats if stats is not None else Counter()
+    clusters = _Clusters(_entries(records), stats)
+    conditions = [
+        _build(key, members, clusters)
+        for key, members in clusters.groups.items()
+        if members  # a MONDO cluster with no other source's record gets no page
+    ]
+    assign_slugs(conditions, slug_overrides)
+    conditions.sort(key=lambda c: c.slug)
+    stats["conditions"] = len(conditions)
+    stats["with_mondo"] = sum(1 for c in conditions if c.mondo_id)
+    stats["mondo_terms_without_page"] = len(clusters.mondo) - stats["with_mondo"]
+    return conditions
+
+
+def condition_index(conditions: Iterable[MergedCondition]) -> dict[ConditionId, str]:
+    """{ConditionId: slug} for every member record, every MONDO id, and every OMIM/Orphanet/GARD/DECIPHER/UniProt
+    cross-reference that points to one condition only (members win over cross-references)."""
+    index: dict[ConditionId, str] = {}
+    via_xref: dict[ConditionId, set[str]] = defaultdict(set)
+    for condition in conditions:
+        for member in condition.members:
+            index[member] = condition.slug
+        for xref in condition.xrefs:
+            if xref.id.db in JOIN_DBS or xref.id.db == "UniProt":
+                via_xref[xref.id].add(condition.slug)
+    for xref_id, slugs in via_xref.items():
+        if xref_id not in index and len(slugs) == 1:
+            index[xref_id] = next(iter(slugs))
+    return index
