@@ -1,0 +1,73 @@
+"""The chromosome pages: size, gene count, ideogram and the genes on it that are linked to conditions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ghr.kb.models import Chromosome, CytoBand, GeneCondition, GeneLocation
+from ghr.web.pages.ideogram import ideogram_svg
+from ghr.web.pages.location import chromosome_phrase
+from ghr.web.pages.sources import SourceNote
+
+NAMES = [str(n) for n in range(1, 23)] + ["X", "Y", "MT"]
+
+
+@dataclass
+class GeneWithConditions:
+    symbol: str
+    name: str
+    start: int
+    conditions: list[tuple[str, str]]  # (name, slug)
+
+
+@dataclass
+class ChromosomePage:
+    chromosome: Chromosome
+    phrase: str
+    title: str
+    ideogram: Markup
+    ideogram_text: str
+    band_count: int
+    genes: list[GeneWithConditions]
+    sources: SourceNote
+    genes_source: SourceNote
+
+
+def canonical_name(text: str) -> str | None:
+    """'x' -> 'X', 'mt' -> 'MT', '7' -> '7'; None when it names no human chromosome."""
+    upper = text.upper()
+    return upper if upper in NAMES else None
+
+
+def _genes_with_conditions(name: str) -> tuple[list[GeneWithConditions], SourceNote]:
+    starts = dict(GeneLocation.objects.filter(chromosome=name, assembly="GRCh38").values_list("gene_id", "start"))
+    links = (GeneCondition.objects.filter(gene_id__in=GeneLocation.objects.filter(chromosome=name).values("gene_id"))
+             .select_related("gene", "condition", "source").order_by("gene__symbol", "condition__name"))  # fmt: skip
+    genes: dict[int, GeneWithConditions] = {}
+    releases = []
+    for link in links:
+        releases.append(link.source)
+        entry = genes.setdefault(link.gene_id, GeneWithConditions(link.gene.symbol, link.gene.name,
+                                                                 starts.get(link.gene_id, 0), []))  # fmt: skip
+        pair = (link.condition.name, link.condition.slug)
+        if pair not in entry.conditions:
+            entry.conditions.append(pair)
+    return sorted(genes.values(), key=lambda g: (g.start, g.symbol)), SourceNote.of(releases)
+
+
+def chromosome_page(chromosome: Chromosome) -> ChromosomePage:
+    bands = list(CytoBand.objects.filter(chromosome=chromosome).select_related("source").order_by("start"))
+    phrase = chromosome_phrase(chromosome.name)
+    text = f"{phrase[0].upper()}{phrase[1:]} is {chromosome.length_bp:,} base pairs long" + (
+        f" and is drawn with its {len(bands)} bands." if bands else "; no band pattern is recorded for it."
+    )
+    genes, genes_source = _genes_with_conditions(chromosome.name)
+    title = "Mitochondrial DNA" if chromosome.name == "MT" else f"Chromosome {chromosome.name}"
+    return ChromosomePage(
+        chromosome=chromosome, phrase=phrase, title=title,
+        ideogram=ideogram_svg(chromosome, bands, None, f"ideogram-chr{chromosome.name}", text), ideogram_text=text,
+        band_count=len(bands), genes=genes, sources=SourceNote.of([chromosome.source] + [b.source for b in bands[:1]]),
+        genes_source=genes_source,
+    )  # fmt: skip

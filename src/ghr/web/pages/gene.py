@@ -1,0 +1,239 @@
+"""Everything the gene page shows, as plain data: build it with ``gene_page(gene)``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ghr.kb.models import Chromosome, CytoBand, Gene, GeneCondition, GeneFunctionTerm, GeneLocation
+from ghr.web.pages.ideogram import Marker, ideogram_svg
+from ghr.web.pages.links import Link, gene_links, pubmed
+from ghr.web.pages.location import band_sentence, chromosome_phrase
+from ghr.web.pages.sources import SourceNote
+from ghr.web.pages.texts import GlossaryHit, glossary_terms_in, plain_text, published_text
+
+NAME_KIND_LABELS = {
+    "previous_symbol": "previous symbol",
+    "alias_symbol": "other symbol",
+    "previous_name": "previous name",
+    "alias_name": "other name",
+    "protein_name": "protein name",
+}
+GO_LIMIT = 4
+
+
+@dataclass
+class TextBlock:
+    """A piece of prose: an editor's reviewed (or not yet reviewed) text, or one generated from facts."""
+
+    html: Markup
+    generated: bool
+    sources: SourceNote
+    reviewed: dt.date | None = None
+    published: dt.date | None = None
+    references: list[int] = field(default_factory=list)
+
+    @property
+    def unreviewed(self) -> bool:
+        return not self.generated and self.reviewed is None
+
+
+@dataclass
+class ConditionBlock:
+    condition: object
+    url: str
+    inheritance: list[str]
+    text: TextBlock
+
+
+@dataclass
+class Location:
+    band: str
+    band_sentence: str
+    chromosome: str
+    chromosome_phrase: str
+    start: int | None
+    end: int | None
+    strand: str
+    assembly: str
+    release: str
+    transcript: str
+    band_source: SourceNote
+    span_source: SourceNote
+    ideogram: Markup | None
+    ideogram_text: str
+
+
+@dataclass
+class GenePage:
+    gene: Gene
+    other_names: list[tuple[str, str]]
+    names_source: SourceNote
+    function: TextBlock
+    conditions: list[ConditionBlock]
+    location: Location
+    links: list[Link]
+    glossary: list[GlossaryHit]
+    references: list[int]
+    reviewed: dt.date | None
+    published: dt.date | None
+
+    @property
+    def symbol(self) -> str:
+        return self.gene.symbol
+
+
+def editor_block(kind: str, key: str) -> TextBlock | None:
+    text = published_text(kind, key)
+    if text is None:
+        return None
+    return TextBlock(html=Markup(text.html), generated=False, sources=SourceNote(()), reviewed=text.reviewed,
+                     published=text.published, references=list(text.references))  # fmt: skip
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _go_sentence(terms: list[GeneFunctionTerm]) -> str:
+    by_ontology: dict[str, list[str]] = {"BP": [], "MF": [], "CC": []}
+    for link in terms:
+        names = by_ontology.setdefault(link.term.ontology, [])
+        if link.term.name not in names and len(names) < GO_LIMIT:
+            names.append(link.term.name)
+    clauses = []
+    if by_ontology["BP"]:
+        clauses.append(f"it is involved in {_join(by_ontology['BP'])}")
+    if by_ontology["MF"]:
+        clauses.append(f"its activities include {_join(by_ontology['MF'])}")
+    if by_ontology["CC"]:
+        clauses.append(f"it is found in the {_join(by_ontology['CC'])}")
+    return f"Based on Gene Ontology annotations, {_join(clauses)}." if clauses else ""
+
+
+def _product_sentence(gene: Gene) -> str:
+    kind = (gene.locus_type or "").replace("_", " ")
+    if "protein" in kind:
+        also = f" (also called {gene.protein_name})" if gene.protein_name and gene.protein_name != gene.name else ""
+        return f"The {gene.symbol} gene provides instructions for making a protein called {gene.name}{also}."
+    if kind:
+        return f"{gene.symbol} is a {kind} gene; its official name is {gene.name}."
+    return f"{gene.symbol} is the official symbol of the gene named {gene.name}."
+
+
+def generated_function(gene: Gene) -> TextBlock:
+    """A short, factual paragraph made from the gene's name, type and GO annotations; never invented."""
+    terms = list(GeneFunctionTerm.objects.filter(gene=gene).select_related("term__source", "source")
+                 .order_by("term__ontology", "term__name"))  # fmt: skip
+    sentences = [_product_sentence(gene), _go_sentence(terms)]
+    if not terms:
+        sentences.append("No Gene Ontology annotations describing its function were found in the sources used.")
+    releases = [gene.source] + [t.source for t in terms] + [t.term.source for t in terms]
+    html = Markup("<p>{}</p>").format(" ".join(s for s in sentences if s))
+    return TextBlock(html=html, generated=True, sources=SourceNote.of(releases))
+
+
+def _inheritance_labels(condition) -> list[str]:
+    labels: list[str] = []
+    for row in condition.inheritance.all():
+        label = row.get_code_display()
+        if label not in labels:
+            labels.append(label)
+    return labels
+
+
+def generated_condition_text(gene: Gene, links: list[GeneCondition], inheritance: list[str]) -> TextBlock:
+    condition = links[0].condition
+    evidence = sorted({link.evidence for link in links if link.evidence})
+    sentence = Markup("Changes in the {} gene are associated with {}").format(gene.symbol, condition.name)
+    if evidence:
+        sentence += Markup(" (source record: {})").format(", ".join(evidence))
+    parts = [sentence + "."]
+    if inheritance:
+        parts.append(Markup("This condition is inherited in {} pattern.").format(
+            _join([f"an {x}" if x[0].lower() in "aeiou" else f"a {x}" for x in
+                   [label[0].lower() + label[1:] for label in inheritance]])))  # fmt: skip
+    releases = [link.source for link in links] + [row.source for row in condition.inheritance.all()]
+    pmids = sorted({p for link in links for p in link.pmids or []})
+    return TextBlock(html=Markup("<p>{}</p>").format(Markup(" ").join(parts)), generated=True,
+                     sources=SourceNote.of(releases), references=pmids)  # fmt: skip
+
+
+def condition_blocks(gene: Gene) -> list[ConditionBlock]:
+    grouped: dict[int, list[GeneCondition]] = {}
+    rows = (GeneCondition.objects.filter(gene=gene).select_related("condition", "source")
+            .prefetch_related("condition__inheritance__source").order_by("condition__name"))  # fmt: skip
+    for link in rows:
+        grouped.setdefault(link.condition_id, []).append(link)
+    blocks = []
+    for links in grouped.values():
+        condition = links[0].condition
+        inheritance = _inheritance_labels(condition)
+        text = editor_block("gene-condition", f"{gene.symbol}/{condition.slug}")
+        blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=inheritance,
+                                     text=text or generated_condition_text(gene, links, inheritance)))  # fmt: skip
+    return blocks
+
+
+def _ideogram(gene: Gene, span: GeneLocation | None, chrom_name: str) -> tuple[Markup | None, str]:
+    chromosome = Chromosome.objects.filter(name=chrom_name).first()
+    if chromosome is None:
+        return None, ""
+    bands = list(CytoBand.objects.filter(chromosome=chromosome).order_by("start"))
+    phrase = chromosome_phrase(chrom_name)
+    if span:
+        text = (f"{phrase[0].upper() + phrase[1:]} is {chromosome.length_bp:,} base pairs long; the {gene.symbol} "
+                f"gene lies from base pair {span.start:,} to {span.end:,}, marked on the drawing.")  # fmt: skip
+    else:
+        text = f"{phrase[0].upper() + phrase[1:]} is {chromosome.length_bp:,} base pairs long."
+    marker = Marker(gene.symbol, span.start, span.end) if span else None
+    return ideogram_svg(chromosome, bands, marker, f"ideogram-{gene.symbol}", text), text
+
+
+def gene_location(gene: Gene) -> Location:
+    span = (GeneLocation.objects.filter(gene=gene, assembly="GRCh38").select_related("source")
+            .order_by("chromosome", "start").first())  # fmt: skip
+    chrom = span.chromosome if span else gene.chromosome if gene.chromosome in _CHROMOSOMES else ""
+    svg, svg_text = _ideogram(gene, span, chrom) if chrom else (None, "")
+    return Location(
+        band=gene.cytogenetic_location, band_sentence=band_sentence(gene.symbol, gene.cytogenetic_location),
+        chromosome=chrom, chromosome_phrase=chromosome_phrase(chrom) if chrom else "",
+        start=span.start if span else None, end=span.end if span else None, strand=span.strand if span else "",
+        assembly=span.assembly if span else "", release=span.release if span else "",
+        transcript=span.transcript if span else "", band_source=SourceNote.of([gene.source]),
+        span_source=SourceNote.of([span.source] if span else []), ideogram=svg, ideogram_text=svg_text,
+    )  # fmt: skip
+
+
+_CHROMOSOMES = {str(n) for n in range(1, 23)} | {"X", "Y", "MT"}
+
+
+def _page_dates(blocks: list[TextBlock]) -> tuple[dt.date | None, dt.date | None]:
+    edited = [b for b in blocks if not b.generated]
+    reviewed = max((b.reviewed for b in edited if b.reviewed), default=None)
+    published = max((b.published for b in edited if b.published), default=None)
+    return reviewed, published
+
+
+def gene_page(gene: Gene) -> GenePage:
+    function = editor_block("gene-function", gene.symbol) or generated_function(gene)
+    conditions = condition_blocks(gene)
+    names = list(gene.other_names.select_related("source").order_by("name"))
+    other_names = [(n.name, NAME_KIND_LABELS.get(n.kind, n.kind)) for n in names]
+    texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
+    kb_refs = list(gene.references.order_by("pmid").values_list("pmid", flat=True))
+    references = sorted(set(kb_refs) | set(function.references) | {p for b in conditions for p in b.text.references})
+    reviewed, published = _page_dates([function] + [b.text for b in conditions])
+    return GenePage(
+        gene=gene, other_names=other_names, names_source=SourceNote.of(n.source for n in names),
+        function=function, conditions=conditions, location=gene_location(gene), links=gene_links(gene),
+        glossary=glossary_terms_in(texts), references=references, reviewed=reviewed, published=published,
+    )  # fmt: skip
+
+
+def reference_links(pmids: list[int]) -> list[tuple[int, str]]:
+    return [(pmid, pubmed(pmid)) for pmid in pmids]

@@ -1,0 +1,32 @@
+"""Error pages that help: a 404 that offers search and the main lists, a 400, and a plain 500."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+
+MAX_QUERY_SUGGESTION = 80
+
+
+def _last_segment(path: str) -> str:
+    """The last part of the missing path, offered as a search ('/gene/ALSA2' -> 'ALSA2')."""
+    segment = path.rstrip("/").rsplit("/", 1)[-1]
+    return segment[:MAX_QUERY_SUGGESTION] if segment.isprintable() else ""
+
+
+def not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    context = {"missing_path": request.path, "suggested_query": _last_segment(request.path)}
+    return HttpResponse(render_to_string("web/404.html", context, request=request), status=404)
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    return HttpResponse(render_to_string("web/400.html", {}, request=request), status=400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No database access and no request context here: whatever failed must not fail again.
+    try:
+        body = render_to_string("web/500.html", {})
+    except Exception:  # noqa: BLE001 - the last resort must always answer
+        body = "<!DOCTYPE html><html lang='en'><title>Server error</title><h1>Something went wrong</h1></html>"
+    return HttpResponseServerError(body)
