@@ -20,18 +20,23 @@ def allowed_edits(word: str) -> int:
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` as soon as it is known to exceed ``limit``."""
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``, or ``limit + 1`` as soon as
+    it is known to exceed ``limit``. Swapped letters ("anemai") are one typing slip, so they count once."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before_previous: list[int] = []
     previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
+    for i in range(1, len(a) + 1):
         current = [i]
-        for j, char_b in enumerate(b, start=1):
-            cost = 0 if char_a == char_b else 1
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
-        if min(current) > limit:
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, before_previous[j - 2] + 1)
+            current.append(best)
+        if min(current) > limit and (i == len(a) or min(previous) > limit):
             return limit + 1
-        previous = current
+        before_previous, previous = previous, current
     return previous[-1]
 
 
