@@ -137,6 +137,4 @@ def gene_links(path: Path, odd: Counter | None = None) -> Iterator[GeneCondition
         if pair in seen:
             continue
         seen.add(pair)
-        yield GeneConditionRecord(
-            GeneRef("ncbi", row.ncbi_gene_id), condition_id(row.disease_id), row.disease_id
-        )
+        yield GeneConditionRecord(GeneRef("ncbi", row.ncbi_gene_id), condition_id(row.disease_id), row.disease_id)

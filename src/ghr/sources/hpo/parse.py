@@ -141,9 +141,7 @@ class _Stanza:
             self.obsolete = value == "true"
 
     def term(self) -> HpoTerm:
-        return HpoTerm(
-            self.id, self.name, self.definition, tuple(self.synonyms), tuple(self.lay), self.obsolete
-        )
+        return HpoTerm(self.id, self.name, self.definition, tuple(self.synonyms), tuple(self.lay), self.obsolete)
 
 
 # Sample input:
@@ -199,9 +197,7 @@ def _header(path: Path, handle, expected: tuple[str, ...], comments: bool) -> No
         columns = tuple(line.rstrip("\n").split("\t"))
         if columns != expected:
             missing = [c for c in expected if c not in columns]
-            raise SourceFileError(
-                path, "header columns", f"missing {missing}" if missing else "order differs"
-            )
+            raise SourceFileError(path, "header columns", f"missing {missing}" if missing else "order differs")
         return
     raise SourceFileError(path, "header columns", "file has no header line")
 
@@ -210,9 +206,7 @@ def _rows(path: Path, handle, width: int) -> Iterator[list[str]]:
     for number, line in enumerate(handle, start=2):
         fields = line.rstrip("\n").split("\t")
         if len(fields) != width:
-            raise SourceFileError(
-                path, "field count", f"line {number}: {len(fields)} fields, expected {width}"
-            )
+            raise SourceFileError(path, "field count", f"line {number}: {len(fields)} fields, expected {width}")
         yield fields
 
 
