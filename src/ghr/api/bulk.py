@@ -1,0 +1,174 @@
+"""Bulk files, streamed: every summary in one XML document, JSON Lines of records, and indexes of every page.
+
+Each generator reads the knowledge base in chunks (``.iterator(chunk_size)`` with prefetches per chunk) and yields
+bytes in blocks, so memory stays flat however large the knowledge base grows. ``write_bulk_xml`` writes the same
+bytes to a file for the static export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
+
+from ghr.api import compat, pages, queries, records, xmldoc
+from ghr.api.texts import PreloadedTexts, TextLookup, editorial_module, texts_release
+from ghr.kb.models import BuildInfo, Condition, Gene
+
+CHUNK = 500
+BLOCK_BYTES = 1 << 16
+TEXT_KINDS = (
+    "gene-function",
+    "condition-description",
+    "condition-frequency",
+    "condition-causes",
+    "condition-inheritance",
+)
+
+
+def build_id() -> str:
+    info = BuildInfo.objects.order_by("-finished_at").first()
+    return info.build_id if info else ""
+
+
+def blocks(pieces: Iterable[bytes], size: int = BLOCK_BYTES) -> Iterator[bytes]:
+    """Join small pieces into blocks of about ``size`` bytes (fewer, larger writes)."""
+    buffer: list[bytes] = []
+    held = 0
+    for piece in pieces:
+        buffer.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield b"".join(buffer)
+            buffer, held = [], 0
+    if buffer:
+        yield b"".join(buffer)
+
+
+_HTML_DECLARATION = f' xmlns:html="{xmldoc.XHTML}"'.encode()
+
+
+def _element_bytes(root: str, document: dict) -> bytes:
+    # Each summary is serialised alone, so it declares the html prefix itself; <summaries> declares it once for
+    # all of them, so the repeat on the summary's own start tag is dropped.
+    text = etree.tostring(xmldoc.to_element(root, document), encoding="UTF-8")
+    return text.replace(_HTML_DECLARATION, b"", 1) + b"\n"
+
+
+def _summary_pieces(lookup: TextLookup) -> Iterator[bytes]:
+    for gene in queries.genes().iterator(chunk_size=CHUNK):
+        yield _element_bytes("gene-summary", compat.gene_summary(gene, lookup))
+    for condition in queries.conditions().iterator(chunk_size=CHUNK):
+        yield _element_bytes("health-condition-summary", compat.condition_summary(condition, lookup))
+    for chromosome in queries.chromosomes():
+        yield _element_bytes(compat.root_name("chromosome", chromosome.name), compat.chromosome_summary(chromosome))
+
+
+def summaries_xml() -> Iterator[bytes]:
+    """The whole ghr-summaries.xml, in blocks."""
+    opening = etree.Element("summaries", nsmap=xmldoc.NSMAP)
+    opening.set("release", build_id())
+    opening.set("texts-release", texts_release())
+    head = etree.tostring(opening, encoding="unicode").removesuffix("/>").rstrip() + ">\n"
+    pieces = [b'<?xml version="1.0" encoding="UTF-8"?>\n', head.encode()]
+    lookup = PreloadedTexts(TEXT_KINDS)
+    return blocks(_chain(pieces, _summary_pieces(lookup), [b"</summaries>\n"]))
+
+
+def _chain(*parts: Iterable[bytes]) -> Iterator[bytes]:
+    for part in parts:
+        yield from part
+
+
+def write_stream(path: Path, chunks: Iterable[bytes]) -> int:
+    """Write ``chunks`` to ``path`` (through a temporary file, renamed at the end); returns bytes written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    written = 0
+    with partial.open("wb") as out:
+        for chunk in chunks:
+            out.write(chunk)
+            written += len(chunk)
+    partial.replace(path)
+    return written
+
+
+def write_bulk_xml(path: Path) -> int:
+    """Write ghr-summaries.xml to ``path``; the static export calls this. Returns the size in bytes."""
+    return write_stream(path, summaries_xml())
+
+
+def _jsonl(rows: Iterable[dict]) -> Iterator[bytes]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def genes_jsonl() -> Iterator[bytes]:
+    lookup = PreloadedTexts(("gene-function",))
+    return blocks(_jsonl(records.gene_record(g, lookup) for g in queries.genes().iterator(chunk_size=CHUNK)))
+
+
+def conditions_jsonl() -> Iterator[bytes]:
+    lookup = PreloadedTexts(TEXT_KINDS[1:])
+    rows = (records.condition_record(c, lookup) for c in queries.conditions().iterator(chunk_size=CHUNK))
+    return blocks(_jsonl(rows))
+
+
+def _editorial(kind: str) -> list:
+    public = editorial_module()
+    return list(public.published_texts(kind)) if public else []
+
+
+def page_entries() -> Iterator[dict]:
+    """Every public page: kind, slug, title, url and the other names people know it by."""
+    genes = Gene.objects.prefetch_related("other_names").order_by("symbol")
+    for gene in genes.iterator(chunk_size=CHUNK):
+        names = sorted({n.name for n in gene.other_names.all()} | {gene.name}, key=str.lower)
+        yield _entry("gene", gene.symbol, f"{gene.symbol} gene", pages.gene_path(gene.symbol), names)
+    conditions = Condition.objects.prefetch_related("other_names").order_by("name")
+    for condition in conditions.iterator(chunk_size=CHUNK):
+        names = compat.condition_synonyms(condition)
+        yield _entry("condition", condition.slug, condition.name, pages.condition_path(condition.slug), names)
+    for chromosome in queries.chromosomes():
+        title = "Mitochondrial DNA" if chromosome.name == "MT" else f"Chromosome {chromosome.name}"
+        yield _entry("chromosome", chromosome.name, title, pages.chromosome_path(chromosome.name), [])
+    for text in _editorial("glossary"):
+        yield _entry("glossary", text.key, text.title, pages.glossary_path(text.key), list(text.synonyms or ()))
+    for text in _editorial("handbook"):
+        yield _entry("handbook", text.key, text.title, f"/handbook/{text.key}", [])
+
+
+def _entry(kind: str, slug: str, title: str, path: str, other_names: list[str]) -> dict:
+    return {"kind": kind, "slug": slug, "title": title, "url": pages.absolute(path), "other_names": other_names}
+
+
+def index_json() -> Iterator[bytes]:
+    """A JSON document {"release": ..., "pages": [...]}, written as it is read."""
+
+    def pieces() -> Iterator[bytes]:
+        yield b'{"release":' + json.dumps(build_id()).encode() + b',"pages":[\n'
+        for number, entry in enumerate(page_entries()):
+            yield (b",\n" if number else b"") + json.dumps(entry, ensure_ascii=False).encode()
+        yield b"\n]}\n"
+
+    return blocks(pieces())
+
+
+def _topic(entry: dict) -> bytes:
+    topic = etree.Element("topic", kind=entry["kind"], slug=entry["slug"])
+    etree.SubElement(topic, "title").text = entry["title"]
+    etree.SubElement(topic, "url").text = entry["url"]
+    if entry["other_names"]:
+        names = etree.SubElement(topic, "other-names")
+        for name in entry["other_names"]:
+            etree.SubElement(names, "name").text = name
+    return etree.tostring(topic, encoding="UTF-8") + b"\n"
+
+
+def topic_index_xml() -> Iterator[bytes]:
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<topic-index release={quoteattr(build_id())}>\n'.encode()
+    return blocks(_chain([head], (_topic(e) for e in page_entries()), [b"</topic-index>\n"]))

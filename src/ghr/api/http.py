@@ -1,0 +1,196 @@
+"""What every /api/ response shares: JSON errors, CORS, conditional requests and a per-address rate limit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.views.decorators.csrf import csrf_exempt
+
+from ghr.api.texts import texts_release
+from ghr.kb.models import BuildInfo
+
+log = logging.getLogger(__name__)
+DEFAULT_RATE = (600, 60)
+
+
+class ApiError(Exception):
+    """An answer that is an error: raise it anywhere in a view."""
+
+    def __init__(self, status: int, code: str, message: str, **extra):
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+
+def json_response(data, status: int = 200, **kwargs) -> HttpResponse:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(body, status=status, content_type="application/json", **kwargs)
+
+
+def error_response(status: int, code: str, message: str, **extra) -> HttpResponse:
+    return cors(json_response({"error": {"code": code, "message": message, **extra}}, status=status))
+
+
+def cors(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After, RateLimit-Limit, RateLimit-Remaining"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def preflight(methods: tuple[str, ...]) -> HttpResponse:
+    response = cors(HttpResponse(status=204))
+    response["Access-Control-Allow-Methods"] = ", ".join((*methods, "OPTIONS"))
+    response["Access-Control-Allow-Headers"] = "Content-Type, If-None-Match, If-Modified-Since"
+    response["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+# Rate limit -----------------------------------------------------------------------------------------------------
+
+
+def rate_setting() -> tuple[int, int]:
+    text = str(settings.GHR["GHR_API_RATE_LIMIT"])
+    count, _, seconds = text.partition("/")
+    try:
+        parsed = int(count), int(seconds)
+    except ValueError:
+        log.error("GHR_API_RATE_LIMIT=%r is not COUNT/SECONDS; using %s/%s", text, *DEFAULT_RATE)
+        return DEFAULT_RATE
+    return parsed if parsed[0] > 0 and parsed[1] > 0 else DEFAULT_RATE
+
+
+def client_address(request) -> str:
+    # Only the connection's own address: a forwarded-for header can be forged by the client.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def check_rate(request) -> tuple[HttpResponse | None, dict[str, str]]:
+    """(429 response or None, headers to add). A fixed window per client address, counted in Django's cache."""
+    limit, seconds = rate_setting()
+    now = time.time()
+    window = int(now // seconds)
+    key = f"ghr:api-rate:{client_address(request)}:{seconds}:{window}"
+    cache.add(key, 0, timeout=seconds + 1)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds + 1)
+        used = 1
+    headers = {"RateLimit-Limit": str(limit), "RateLimit-Remaining": str(max(0, limit - used))}
+    if used <= limit:
+        return None, headers
+    retry = max(1, math.ceil((window + 1) * seconds - now))
+    response = error_response(
+        429, "rate_limited", f"Too many requests: {limit} per {seconds} s per address. Try again in {retry} s."
+    )
+    response["Retry-After"] = str(retry)
+    return response, headers
+
+
+# Conditional requests -------------------------------------------------------------------------------------------
+
+
+def texts_seen_at(release: str) -> float | None:
+    """When this server first saw the editorial release token: no later than the change it stands for."""
+    if not release:
+        return None
+    key = f"ghr:texts-release-seen:{release}"
+    cache.add(key, time.time(), timeout=None)
+    return cache.get(key)
+
+
+def validators(request) -> tuple[str, float | None]:
+    """(ETag, Last-Modified timestamp) of the current data for this URL."""
+    info = BuildInfo.objects.order_by("-finished_at").values_list("build_id", "finished_at").first()
+    build, finished = info if info else ("", None)
+    release = texts_release()
+    digest = hashlib.sha256(f"{build}|{release}|{request.get_full_path()}".encode()).hexdigest()[:32]
+    stamps = [t for t in (finished.timestamp() if finished else None, texts_seen_at(release)) if t]
+    return quote_etag(digest), (max(stamps) if stamps else None)
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return "*" in tags or etag in tags
+
+
+def is_not_modified(request, etag: str, modified: float | None) -> bool:
+    none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if none_match is not None:
+        return _etag_matches(none_match, etag)
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return bool(since and modified and int(modified) <= since)
+
+
+def set_validators(response: HttpResponse, etag: str, modified: float | None) -> None:
+    response["ETag"] = etag
+    if modified:
+        response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = "public, max-age=300"
+
+
+# The decorator --------------------------------------------------------------------------------------------------
+
+
+def _run(view, request, args, kwargs) -> HttpResponse:
+    try:
+        return view(request, *args, **kwargs)
+    except ApiError as error:
+        return error_response(error.status, error.code, error.message, **error.extra)
+    except Exception:  # noqa: BLE001 - an API client must get JSON, never the HTML error page
+        log.exception("API view failed: %s", request.get_full_path())
+        return error_response(500, "server_error", "Something went wrong on our side; it has been logged.")
+
+
+def _method_not_allowed(methods: tuple[str, ...], method: str) -> HttpResponse:
+    response = error_response(405, "method_not_allowed", f"{method} is not allowed here; use {', '.join(methods)}.")
+    response["Allow"] = ", ".join((*methods, "OPTIONS"))
+    return response
+
+
+def _answer(view, request, args, kwargs, conditional: bool) -> HttpResponse:
+    readable = request.method in {"GET", "HEAD"}
+    if not (conditional and readable):
+        return _run(view, request, args, kwargs)
+    etag, modified = validators(request)
+    if is_not_modified(request, etag, modified):
+        response = HttpResponse(status=304)
+    else:
+        response = _run(view, request, args, kwargs)
+    if response.status_code in {200, 304}:
+        set_validators(response, etag, modified)
+    return response
+
+
+def api_view(methods: tuple[str, ...] = ("GET",), conditional: bool = True):
+    """Wrap a view that returns JSON: method check, CORS preflight, rate limit, 304s and JSON errors."""
+    allowed = (*methods, "HEAD") if "GET" in methods else methods
+
+    def decorate(view):
+        @csrf_exempt  # no cookies are read: the API is the same for everyone, so there is nothing to forge
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "OPTIONS":
+                return preflight(allowed)
+            if request.method not in allowed:
+                return _method_not_allowed(allowed, request.method)
+            limited, headers = check_rate(request)
+            if limited is not None:
+                return limited
+            response = cors(_answer(view, request, args, kwargs, conditional))
+            for name, value in headers.items():
+                response[name] = value
+            return response
+
+        return wrapped
+
+    return decorate

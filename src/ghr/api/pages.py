@@ -1,0 +1,31 @@
+"""Public addresses of pages (the web package's URL scheme), absolute on the configured base URL."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.conf import settings
+
+
+def base_url() -> str:
+    return settings.GHR["GHR_BASE_URL"].rstrip("/")
+
+
+def gene_path(symbol: str) -> str:
+    return f"/gene/{quote(symbol, safe='')}"
+
+
+def condition_path(slug: str) -> str:
+    return f"/condition/{quote(slug, safe='')}"
+
+
+def chromosome_path(name: str) -> str:
+    return f"/chromosome/{quote(name, safe='')}"
+
+
+def glossary_path(slug: str) -> str:
+    return f"/glossary/{quote(slug, safe='')}"
+
+
+def absolute(path: str) -> str:
+    return base_url() + path

@@ -1,0 +1,59 @@
+"""The old services' document URLs: /gene/ALAS2.json, /condition/{slug}.xml, /download/genetics/... ."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_safe
+
+from ghr.api import documents, jsonp, xmldoc
+
+
+def _with_cors(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def not_found(kind: str, name: str, fmt: str) -> HttpResponse:
+    message = f"No {kind} named {name!r}."
+    if fmt == "xml":
+        body = xmldoc.to_bytes("error", {"code": "not_found", "message": message})
+        return _with_cors(HttpResponse(body, status=404, content_type="application/xml; charset=utf-8"))
+    body = json.dumps({"error": {"code": "not_found", "message": message}})
+    return _with_cors(HttpResponse(body, status=404, content_type="application/json"))
+
+
+def bad_callback() -> HttpResponse:
+    body = json.dumps(
+        {"error": {"code": "bad_callback", "message": "The p (callback) parameter must be a plain JavaScript name."}}
+    )
+    return _with_cors(HttpResponse(body, status=400, content_type="application/json"))
+
+
+def render(root: str, document: dict, fmt: str, callback: str = "") -> HttpResponse:
+    if fmt == "xml":
+        response = HttpResponse(xmldoc.to_bytes(root, document), content_type="application/xml; charset=utf-8")
+    elif callback:
+        text = jsonp.wrap(callback, json.dumps(document, ensure_ascii=False))
+        response = HttpResponse(text, content_type="application/javascript; charset=utf-8")
+    else:
+        response = HttpResponse(json.dumps(document, ensure_ascii=False), content_type="application/json")
+    return _with_cors(response)
+
+
+def answer(kind: str, name: str, fmt: str, callback: str = "") -> HttpResponse:
+    """The document in ``fmt`` ('json' or 'xml'), JSONP when a (checked) callback is given."""
+    if callback and not jsonp.is_safe_callback(callback):
+        return bad_callback()
+    found = documents.find(kind, name)
+    if found is None:
+        return not_found(kind, name, fmt)
+    root, document = found
+    return render(root, document, fmt, callback)
+
+
+@require_safe
+def document(request, kind: str, name: str, fmt: str):
+    return answer(kind, name, fmt, request.GET.get("p", "") if fmt == "json" else "")
