@@ -47,3 +47,30 @@ def alas2_texts(kb, glossary):
 @pytest.fixture
 def handbook(kb):
     import_content("handbook/*/*.md")
+
+
+def make_user(username, *roles):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username=username, password="not-used-here-42", is_staff=True)
+    for role in roles:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def publish_reviewed(kind: str, key: str, title: str, body: str, references=()):
+    """Write, review and publish a text through the editorial workflow, as people on the site would."""
+    from ghr.editorial import workflow
+
+    writer, reviewer, publisher = make_user("w-" + key[:20], "writer"), make_user("r-" + key[:20], "reviewer"), \
+        make_user("p-" + key[:20], "publisher")  # fmt: skip
+    text = workflow.create_text(kind, key, writer, title=title, body=body, references=list(references))
+    workflow.submit(text, writer)
+    workflow.approve(text, reviewer)
+    workflow.publish(text, publisher)
+    return text
+
+
+def headings(doc, level: str = "h2") -> list[str]:
+    return [text_of(h) for h in doc.xpath(f"//main//{level}")]

@@ -81,6 +81,7 @@ class ConditionPage:
     references: list[int]
     reviewed: dt.date | None
     published: dt.date | None
+    has_editor_texts: bool = False
 
 
 def _facts(condition: Condition, kind: str) -> list[FactItem]:
@@ -193,4 +194,5 @@ def condition_page(condition: Condition) -> ConditionPage:
         help_links=condition_help_links(condition.name, xrefs), features=features, features_source=features_source,
         related=_related(condition), glossary=glossary_terms_in(texts), references=sorted(refs),
         reviewed=reviewed, published=published,
+        has_editor_texts=any(b is not None and not b.generated for b in blocks),
     )  # fmt: skip

@@ -79,6 +79,7 @@ class GenePage:
     references: list[int]
     reviewed: dt.date | None
     published: dt.date | None
+    has_editor_texts: bool = False
 
     @property
     def symbol(self) -> str:
@@ -232,6 +233,7 @@ def gene_page(gene: Gene) -> GenePage:
         gene=gene, other_names=other_names, names_source=SourceNote.of(n.source for n in names),
         function=function, conditions=conditions, location=gene_location(gene), links=gene_links(gene),
         glossary=glossary_terms_in(texts), references=references, reviewed=reviewed, published=published,
+        has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
     )  # fmt: skip
 
 

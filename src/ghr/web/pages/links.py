@@ -64,6 +64,12 @@ class XrefLink:
     key: str
     url: str
 
+    @property
+    def display(self) -> str:
+        """As people write it: 'MONDO:0020721', 'ORPHA:75563', others as stored."""
+        prefix = {"MONDO": "MONDO:", "Orphanet": "ORPHA:", "DOID": "DOID:"}.get(self.db, "")
+        return prefix + self.key
+
 
 def xref_link(db: str, key: str) -> XrefLink:
     label, template = _XREF_URLS.get(db, (db, ""))
