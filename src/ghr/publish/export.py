@@ -1,0 +1,214 @@
+"""`ghr publish`: render every public page and download into a new release directory, then switch to it.
+
+Pages are rendered by the app in-process (the same code that answers requests), by ``processes`` forked workers.
+Unchanged files are hard-linked from the current release instead of written again; if nothing a page depends on
+has changed since the last export (ghr.publish.releases.page_inputs), the export stops at once.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.db import connections
+
+from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
+from ghr.publish.pages import Outcome, PageExporter, _Stored, _write_gzip
+from ghr.publish.paths import is_exportable, seeds
+from ghr.publish.redirects import build_redirect_map
+from ghr.publish.releases import page_inputs
+from ghr.publish.render import InProcessClient
+
+CHUNK_SIZE = 32
+
+
+@dataclass
+class ExportOptions:
+    publish_dir: Path
+    base_url: str
+    full: bool = False
+    processes: int = 2
+    keep_releases: int = 3
+    progress: Callable[[int], object] | None = None
+    """Called with the number of paths to add to the progress total (positive) or done (negative)."""
+
+
+@dataclass
+class ExportSummary:
+    release_id: str
+    up_to_date: bool = False
+    pages: dict[str, dict] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    written: int = 0
+    reused: int = 0
+    errors: list[str] = field(default_factory=list)
+    broken_links: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    release_dir: Path | None = None
+
+
+# Per-worker state, set once in each forked process by _start_worker (multiprocessing passes nothing else).
+_worker: dict = {}
+
+
+def _start_worker(base_url: str, site: Path, previous_site: Path | None, previous_pages: dict) -> None:
+    client = InProcessClient(base_url)
+    _worker["exporter"] = PageExporter(client, site, previous_site, previous_pages)
+
+
+def _export_chunk(paths: list[str]) -> list[Outcome]:
+    exporter: PageExporter = _worker["exporter"]
+    return [exporter.export(path) for path in paths]
+
+
+def _chunks(paths: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for path in sorted(paths):
+        batch.append(path)
+        if len(batch) == CHUNK_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Run:
+    """One export: rounds of rendering until no page links to a path not yet exported."""
+
+    def __init__(self, options: ExportOptions, summary: ExportSummary, worker_args: tuple):
+        self.options = options
+        self.summary = summary
+        self.worker_args = worker_args
+        self.required: set[str] = set()
+        self.seen: set[str] = set()
+        self.linked_from: dict[str, str] = {}
+
+    def render_all(self, first: set[str]) -> None:
+        pending = first
+        self.seen |= first
+        if self.options.processes <= 1:
+            _start_worker(*self.worker_args)
+            self._rounds(pending, lambda chunks: map(_export_chunk, chunks))
+            return
+        # Forked workers must not share the parent's database connections.
+        connections.close_all()
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.options.processes, _start_worker, self.worker_args) as pool:
+            self._rounds(pending, lambda chunks: pool.imap_unordered(_export_chunk, chunks))
+
+    def _rounds(self, pending: set[str], run_chunks) -> None:
+        while pending:
+            if self.options.progress:
+                self.options.progress(len(pending))
+            discovered: set[str] = set()
+            for outcomes in run_chunks(_chunks(pending)):
+                for outcome in outcomes:
+                    discovered |= self._record(outcome)
+                if self.options.progress:
+                    self.options.progress(-len(outcomes))
+            pending = {path for path in discovered - self.seen if is_exportable(path)}
+            self.seen |= pending
+
+    def _record(self, outcome: Outcome) -> set[str]:
+        summary = self.summary
+        if outcome.status == 200 and not outcome.error:
+            summary.pages[outcome.path] = outcome.manifest_entry()
+            summary.reused += outcome.reused
+            summary.written += not outcome.reused
+            for link in outcome.links:
+                self.linked_from.setdefault(link, outcome.path)
+            return set(outcome.links)
+        if outcome.location and outcome.status in {301, 308}:
+            summary.redirects[outcome.path] = outcome.location
+        elif outcome.path in self.required or outcome.error:
+            summary.errors.append(f"{outcome.path}: {outcome.error or outcome.status}")
+        elif outcome.path in self.linked_from and outcome.status == 404:
+            summary.broken_links[outcome.path] = outcome.status
+        return set()
+
+
+def copy_static_files(site: Path) -> int:
+    """Copy every static file the app serves under STATIC_URL into ``site/static`` (with .gz beside text files)."""
+    from django.conf import settings
+
+    prefix = settings.STATIC_URL.strip("/")
+    copied = 0
+    for finder in finders.get_finders():
+        for relative, storage in finder.list(["CVS", ".*", "*~"]):
+            target = site / prefix / relative
+            if target.exists():
+                continue  # The first finder wins, as in the app.
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with storage.open(relative) as source:
+                data = source.read()
+            target.write_bytes(data)
+            kind = _static_type(target.suffix)
+            _write_gzip(target, _Stored("", len(data), data), kind)
+            copied += 1
+    return copied
+
+
+def _static_type(suffix: str) -> str:
+    import mimetypes
+
+    return mimetypes.types_map.get(suffix.lower(), "application/octet-stream")
+
+
+def export_site(options: ExportOptions) -> ExportSummary:
+    started = time.monotonic()
+    publish = PublishDir(options.publish_dir)
+    inputs = page_inputs(options.base_url)
+    previous = publish.previous_manifest()
+    current = publish.current_release()
+    if not options.full and current is not None and previous.get("inputs") == inputs:
+        return ExportSummary(current.name, up_to_date=True, release_dir=current)
+
+    release_id = new_release_id()
+    release = publish.release(release_id)
+    site = release / "site"
+    site.mkdir(parents=True)
+    summary = ExportSummary(release_id, release_dir=release)
+    reuse = not options.full and current is not None
+    worker_args = (
+        options.base_url,
+        site,
+        current / "site" if reuse else None,
+        previous.get("pages", {}) if reuse else {},
+    )
+    run = _Run(options, summary, worker_args)
+    found = seeds(InProcessClient(options.base_url))
+    run.required = found.required
+    run.render_all(found.required | found.candidates)
+    copy_static_files(site)
+    _write_release_files(release, summary, inputs)
+    summary.seconds = time.monotonic() - started
+    if summary.errors:
+        return summary  # Left unpublished for inspection; `current` still serves the previous release.
+    publish.switch_to(release_id)
+    publish.prune(options.keep_releases)
+    return summary
+
+
+def _write_release_files(release: Path, summary: ExportSummary, inputs: dict) -> None:
+    html_pages = [path for path, entry in summary.pages.items() if entry["type"] in HTML_TYPES]
+    redirect_map = build_redirect_map(html_pages, summary.redirects)
+    (release / "redirects.map").write_text(redirect_map.nginx_text())
+    manifest = {
+        "release": summary.release_id,
+        "inputs": inputs,
+        "pages": dict(sorted(summary.pages.items())),
+        "redirects": dict(sorted(summary.redirects.items())),
+        "errors": summary.errors,
+        "broken_links": summary.broken_links,
+    }
+    (release / "manifest.json").write_text(json.dumps(manifest, indent=1))
+
+
+def remove_release(release: Path) -> None:
+    shutil.rmtree(release, ignore_errors=True)

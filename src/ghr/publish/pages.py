@@ -1,0 +1,153 @@
+"""Exports one URL: ask the app, store the answer below the document root, reuse last release's file if equal."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ghr.publish.layout import GZIP_MIN_BYTES, HTML_TYPES, UnsafePath, file_for, is_compressible
+from ghr.publish.render import InProcessClient
+
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+# Bodies up to this size are kept in memory to look for links and compress; larger ones (bulk downloads) are
+# streamed to disk and compressed from there.
+IN_MEMORY_LIMIT = 4 * 1024 * 1024
+# An href to a path on this site; the path stops at a query string or fragment.
+_HREF = re.compile(rb"""href=["'](/(?!/)[^"'#?\s]*)""")
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: int
+    file: str = ""
+    sha256: str = ""
+    content_type: str = ""
+    size: int = 0
+    gzip: bool = False
+    reused: bool = False
+    location: str = ""
+    links: list[str] = field(default_factory=list)
+    error: str = ""
+
+    def manifest_entry(self) -> dict:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "type": self.content_type,
+            "bytes": self.size,
+            "gzip": self.gzip,
+        }
+
+
+def internal_links(body: bytes) -> list[str]:
+    return sorted({html.unescape(match.decode("utf-8", "replace")) for match in _HREF.findall(body)})
+
+
+def _same_site_path(location: str, client: InProcessClient) -> str:
+    parts = urlsplit(location)
+    if parts.netloc and parts.netloc != client.host:
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass
+class _Stored:
+    sha256: str
+    size: int
+    head: bytes | None
+    """The whole body when it fitted in memory, else None."""
+
+
+class PageExporter:
+    """Writes pages into ``site``; files whose digest equals last release's are hard-linked from ``previous``."""
+
+    def __init__(self, client: InProcessClient, site: Path, previous_site: Path | None, previous_pages: dict):
+        self.client = client
+        self.site = site
+        self.previous_site = previous_site
+        self.previous_pages = previous_pages
+
+    def export(self, path: str) -> Outcome:
+        with self.client.get(path) as response:
+            if response.status in REDIRECT_STATUSES:
+                location = _same_site_path(response.headers.get("location", ""), self.client)
+                return Outcome(path, response.status, location=location)
+            if response.status != 200:
+                return Outcome(path, response.status)
+            try:
+                relative = file_for(path, response.content_type)
+            except UnsafePath as error:
+                return Outcome(path, response.status, error=str(error))
+            target = self.site / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            stored = _write_streamed(response.chunks, temporary)
+        outcome = Outcome(path, 200, relative, stored.sha256, response.content_type, stored.size)
+        outcome.reused = self._reuse_previous(outcome, temporary, target)
+        if not outcome.reused:
+            os.replace(temporary, target)
+            outcome.gzip = _write_gzip(target, stored, response.content_type)
+        if response.content_type in HTML_TYPES and stored.head is not None:
+            outcome.links = internal_links(stored.head)
+        return outcome
+
+    def _reuse_previous(self, outcome: Outcome, temporary: Path, target: Path) -> bool:
+        before = self.previous_pages.get(outcome.path)
+        if self.previous_site is None or not before:
+            return False
+        if before["sha256"] != outcome.sha256 or before["file"] != outcome.file:
+            return False
+        source = self.previous_site / outcome.file
+        target.unlink(missing_ok=True)
+        try:
+            os.link(source, target)
+            if before["gzip"]:
+                os.link(source.with_name(source.name + ".gz"), target.with_name(target.name + ".gz"))
+        except FileNotFoundError:
+            # The old release was pruned or edited by hand: write afresh.
+            target.unlink(missing_ok=True)
+            return False
+        temporary.unlink()
+        outcome.gzip = before["gzip"]
+        return True
+
+
+def _write_streamed(chunks, destination: Path) -> _Stored:
+    digest = hashlib.sha256()
+    size = 0
+    kept: list[bytes] | None = []
+    with open(destination, "wb") as out:
+        for chunk in chunks:
+            if not chunk:
+                continue
+            digest.update(chunk)
+            out.write(chunk)
+            size += len(chunk)
+            if kept is not None:
+                kept.append(chunk)
+                if size > IN_MEMORY_LIMIT:
+                    kept = None
+    head = b"".join(kept) if kept is not None else None
+    return _Stored(digest.hexdigest(), size, head)
+
+
+def _write_gzip(target: Path, stored: _Stored, content_type: str) -> bool:
+    """Write ``target.gz`` beside a text file for servers that send pre-compressed files (nginx gzip_static)."""
+    if not is_compressible(content_type) or stored.size < GZIP_MIN_BYTES:
+        return False
+    compressed = target.with_name(target.name + ".gz")
+    if stored.head is not None:
+        # mtime=0 makes the bytes depend on the content only.
+        compressed.write_bytes(gzip.compress(stored.head, compresslevel=6, mtime=0))
+    else:
+        with open(target, "rb") as source, gzip.GzipFile(compressed, "wb", compresslevel=6, mtime=0) as out:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+    return True

@@ -1,0 +1,88 @@
+"""Which URLs the export asks for: the site's sitemaps, the knowledge base's pages and their documents, and every
+internal link found on the pages exported (so a page that is linked but missing from a sitemap is still exported).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+
+from ghr.publish.render import InProcessClient
+
+# Answered by the app at request time (queries, editing, accounts) or served separately (static files).
+DYNAMIC_PREFIXES = ("/search", "/api/", "/connect", "/editorial/", "/admin/", "/static/", "/accounts/")
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# Machine-readable documents the old service offered beside each page.
+DOCUMENT_SUFFIXES = (".json", ".xml")
+# Pages the site is expected to have; each is exported when the app answers it.
+HUB_PATHS = ("/", "/sitemap.xml", "/download/", "/glossary/", "/handbook/", "/about/", "/about/sources")
+
+
+def is_exportable(path: str) -> bool:
+    """A path the static site can hold: no query, not dynamic, and one the URLconf knows."""
+    if not path.startswith("/") or "?" in path or path.startswith(DYNAMIC_PREFIXES):
+        return False
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+@dataclass
+class Seeds:
+    required: set[str] = field(default_factory=set)
+    """Paths the site itself lists (its sitemaps): anything but 200 is an error."""
+    candidates: set[str] = field(default_factory=set)
+    """Paths the export expects to exist: exported when the app answers 200, skipped otherwise."""
+
+
+def _read_xml(client: InProcessClient, path: str) -> ET.Element | None:
+    with client.get(path) as response:
+        body = b"".join(response.chunks)
+        if response.status != 200:
+            return None
+    try:
+        return ET.fromstring(body)
+    except ET.ParseError:
+        return None
+
+
+def sitemap_paths(client: InProcessClient, path: str = "/sitemap.xml", depth: int = 0) -> set[str]:
+    """Every same-site path listed in the sitemap at ``path``, following a sitemap index one level down."""
+    root = _read_xml(client, path)
+    if root is None:
+        return set()
+    found = {path}
+    for loc in root.iter(f"{SITEMAP_NS}loc"):
+        parts = urlsplit((loc.text or "").strip())
+        if parts.netloc and parts.netloc != client.host:
+            continue
+        listed = parts.path + (f"?{parts.query}" if parts.query else "")
+        if root.tag == f"{SITEMAP_NS}sitemapindex" and depth == 0:
+            found |= sitemap_paths(client, listed, depth + 1)
+        else:
+            found.add(listed)
+    return found
+
+
+def knowledge_base_paths() -> set[str]:
+    """The page of every gene, condition and chromosome, and its JSON and XML documents."""
+    from ghr.kb.models import Chromosome, Condition, Gene
+
+    pages = {f"/gene/{symbol}" for symbol in Gene.objects.values_list("symbol", flat=True).iterator()}
+    pages |= {f"/condition/{slug}" for slug in Condition.objects.values_list("slug", flat=True).iterator()}
+    pages |= {f"/chromosome/{name}" for name in Chromosome.objects.values_list("name", flat=True)}
+    return pages | {page + suffix for page in pages for suffix in DOCUMENT_SUFFIXES}
+
+
+def seeds(client: InProcessClient) -> Seeds:
+    listed = sitemap_paths(client)
+    found = Seeds()
+    found.required = {path for path in listed if is_exportable(path)}
+    expected = knowledge_base_paths() | set(HUB_PATHS)
+    found.candidates = {path for path in expected - found.required if is_exportable(path)}
+    return found
