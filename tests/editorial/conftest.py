@@ -58,3 +58,16 @@ def published(draft, writer, reviewer, publisher):
     workflow.approve(draft, reviewer)
     workflow.publish(draft, publisher)
     return draft
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings, request):
+    # PBKDF2's deliberate slowness makes every login here take a third of a second; the hasher itself is
+    # checked in test_security.py, which asks for the real one.
+    if "real_password_hashing" not in request.fixturenames:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def real_password_hashing():
+    """Ask for this to keep the project's own password hashers in a test."""

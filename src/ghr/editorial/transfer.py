@@ -46,7 +46,7 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _key_ok(kind: str, key: str) -> bool:
+def key_fits_kind(kind: str, key: str) -> bool:
     pattern = KEY_PATTERNS.get(kind, r"[a-z0-9][a-z0-9-]*")
     return re.fullmatch(pattern, key) is not None
 
@@ -77,7 +77,7 @@ def parse_file(path: Path) -> tuple[str, str, dict]:
     kind, key = str(meta.get("kind") or ""), str(meta.get("key") or "")
     if kind not in Kind.values:
         raise ContentError(f"unknown kind {kind!r}")
-    if not _key_ok(kind, key):
+    if not key_fits_kind(kind, key):
         raise ContentError(f"key {key!r} does not fit kind {kind}")
     title = str(meta.get("title") or "").strip()
     if not title:
