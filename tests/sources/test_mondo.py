@@ -40,7 +40,7 @@ def test_spec():
 def test_parse_terms_and_parents(tmp_path):
     odd = Counter()
     terms = {t.id: t for t in parse.parse_mondo(mondo_pickle(tmp_path), odd)}
-    assert len(terms) == 4 and odd["node without MONDO id or label"] == 1
+    assert len(terms) == 4 and odd["node that is not a MONDO term (relation) or has no label"] == 1
     assert terms["MONDO:0020721"].parents == ("MONDO:0017754",)
     assert terms["MONDO:0000001"].parents == ()
 

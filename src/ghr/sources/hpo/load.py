@@ -7,7 +7,7 @@
   ``ConditionFeatureRecord``; 'PMID:' references give ``ConditionReferenceRecord``.
 - genes_to_phenotype.txt -> one ``GeneConditionRecord`` per (NCBI gene, disease) pair,
   evidence = the disease id.
-  (phenotype_to_genes.txt holds the same pairs propagated up the ontology: not read.)
+  (phenotype_to_genes.txt repeats those pairs once per ancestor term: 63 MB for 12,292 pairs; not read.)
 
 HPO inheritance terms -> GHR codes. Terms describing a pattern map to its code; terms that only qualify a
 pattern (penetrance, anticipation, sex-limited expression, de novo, UPD, contiguous gene syndrome) are

@@ -84,7 +84,7 @@ def parse_mondo(path: Path, odd: Counter | None = None) -> Iterator[MondoTerm]:
         label = attributes.get("label") if isinstance(attributes, dict) else None
         if not isinstance(node, str) or not node.startswith("MONDO:") or not isinstance(label, str):
             if odd is not None:
-                odd["node without MONDO id or label"] += 1
+                odd["node that is not a MONDO term (relation) or has no label"] += 1
             continue
         refs = xrefs.get(node) or []
         count += 1
