@@ -1,0 +1,100 @@
+"""Read Bioconductor's ``GO.sqlite`` (AnnotationDbi GO_DB schema 2.1): table ``go_term(_id, go_id, term,
+ontology, definition)`` holds 43,559 current terms (obsolete ones are in ``go_obsolete``, not read). Besides
+'BP', 'MF' and 'CC' there is one 'universal' row (go_id 'all'), a root the package adds itself.
+The file is opened read-only."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ghr.sources.records import SourceFileError
+
+GO_TERM_COLUMNS = {"go_id", "term", "ontology", "definition"}
+GO_ID = re.compile(r"GO:\d{7}")
+ONTOLOGIES = ("BP", "MF", "CC")
+PACKAGE_ROOT_ONTOLOGY = "universal"
+"""GO.db's own root row ('all'), not a GO term: left out, and not counted as rejected."""
+
+
+@dataclass
+class ParseStats:
+    """Rows read and rows rejected (with why), filled in while a parser runs."""
+
+    read: int = 0
+    """Rows read from the database."""
+    rejected: int = 0
+    """Rows skipped because a value was unusable."""
+    reasons: Counter[str] = field(default_factory=Counter)
+    """Rejected rows per reason."""
+    notes: list[str] = field(default_factory=list)
+    """Plain-language remarks for the build's report (what was left out and why)."""
+
+    def reject(self, reason: str) -> None:
+        self.rejected += 1
+        self.reasons[reason] += 1
+
+
+@dataclass(frozen=True, slots=True)
+class GoTerm:
+    """One row of ``go_term``."""
+
+    go_id: str
+    """'GO:0006783'."""
+    name: str
+    """'heme biosynthetic process'."""
+    ontology: str
+    """'BP' (biological process), 'MF' (molecular function) or 'CC' (cellular component)."""
+    definition: str
+    """'The chemical reactions and pathways resulting in the formation of heme, ...'."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise SourceFileError(path, "SQLite database", "no such file")
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _rejection(go_id: str, name: str, ontology: str) -> str:
+    if ontology not in ONTOLOGIES:
+        return f"ontology {ontology!r} is not BP, MF or CC"
+    if not GO_ID.fullmatch(go_id or "") or not name:
+        return "malformed go_id or empty term"
+    return ""
+
+
+# Sample row: (_id 5247, go_id 'GO:0006783', term 'heme biosynthetic process', ontology 'BP',
+#              definition 'The chemical reactions and pathways resulting in the formation of heme, ...')
+def parse_go_terms(path: Path, stats: ParseStats | None = None) -> Iterator[GoTerm]:
+    """Stream the terms of GO.db's ``go_term`` table.
+
+    Raises SourceFileError if the file is not a complete SQLite database, lacks ``go_term`` with its columns,
+    or has no terms.
+    """
+    stats = stats if stats is not None else ParseStats()
+    read_before = stats.read
+    try:
+        with closing(_connect(path)) as connection:
+            found = {row[1] for row in connection.execute("PRAGMA table_info(go_term)")}
+            if not found >= GO_TERM_COLUMNS:
+                detail = "go_term lacks " + ", ".join(sorted(GO_TERM_COLUMNS - found))
+                raise SourceFileError(path, "GO.db go_term table", detail)
+            rows = connection.execute("SELECT go_id, term, ontology, definition FROM go_term ORDER BY go_id")
+            for go_id, name, ontology, definition in rows:
+                if ontology == PACKAGE_ROOT_ONTOLOGY:
+                    continue
+                stats.read += 1
+                reason = _rejection(go_id, name, ontology)
+                if reason:
+                    stats.reject(reason)
+                    continue
+                yield GoTerm(go_id, name, ontology, definition or "")
+    except sqlite3.DatabaseError as error:
+        raise SourceFileError(path, "SQLite database", str(error)) from error
+    if stats.read == read_before:
+        raise SourceFileError(path, "at least one GO term")
