@@ -1,0 +1,138 @@
+"""Condition pages: description, frequency, genes, inheritance, features, help, names, identifiers, references."""
+
+import pytest
+
+from tests.web.conftest import headings, parse, section, text_of
+
+XLSA = "/condition/x-linked-sideroblastic-anemia"
+
+
+@pytest.fixture
+def xlsa(client, alas2_texts):
+    response = client.get(XLSA)
+    assert response.status_code == 200
+    return parse(response)
+
+
+def test_sections_in_order(xlsa):
+    assert headings(xlsa) == [
+        "What is X-linked sideroblastic anemia?",
+        "How common is X-linked sideroblastic anemia?",
+        "What genes are related to X-linked sideroblastic anemia?",
+        "How is X-linked sideroblastic anemia inherited?",
+        "What are the signs and symptoms of X-linked sideroblastic anemia?",
+        "Where can I find help and more information about X-linked sideroblastic anemia?",
+        "What other names do people use for X-linked sideroblastic anemia?",
+        "What is X-linked sideroblastic anemia called in other databases?",
+        "What glossary definitions help with understanding X-linked sideroblastic anemia?",
+        "References (3)",
+    ]
+
+
+def test_editor_description_and_frequency_with_prevalence_fact(xlsa):
+    description = text_of(section(xlsa, "description-heading"))
+    assert "inherited blood disorder in which the body has trouble making heme" in description
+    assert "not yet been reviewed by an expert" in description
+    frequency = text_of(section(xlsa, "frequency-heading"))
+    assert "Several hundred affected families" in frequency
+    assert "Prevalence 200 cases/families worldwide Source: Orphadata epidemiology 2021-03-01" in frequency
+    assert "Age at onset All ages" in frequency
+
+
+def test_genes_linked(xlsa):
+    genes = section(xlsa, "causes-heading")
+    assert genes.xpath(".//ul[contains(@class,'genes')]//a/@href") == ["/gene/ALAS2"]
+    assert "ALAS2: 5'-aminolevulinate synthase 2" in text_of(genes)
+
+
+def test_inheritance_human_readable_with_both_sources(xlsa):
+    items = [text_of(li) for li in section(xlsa, "inheritance-heading").xpath(".//ul[@class='inheritance']/li")]
+    assert len(items) == 1  # HPO and Orphadata agree: one pattern, two sources
+    assert items[0].startswith("X-linked recessive: the gene is on the X chromosome")
+    assert "Human Phenotype Ontology annotations 2025-01-16" in items[0]
+    assert "Orphadata epidemiology 2021-03-01" in items[0]
+
+
+def test_features_with_layperson_synonyms(xlsa):
+    features = [text_of(li) for li in section(xlsa, "features-heading").xpath(".//ul[@class='features']/li")]
+    assert features == [
+        "Anemia: Low number of red blood cells or hemoglobin HP:0001903",
+        "Microcytic anemia: Small red blood cells HP:0001935",
+    ]
+
+
+def test_help_links(xlsa):
+    hrefs = section(xlsa, "help-heading").xpath(".//a/@href")
+    assert "https://rarediseases.info.nih.gov/diseases/9456/index" in hrefs
+    assert "https://www.orpha.net/en/disease/detail/75563" in hrefs
+    assert "https://clinicaltrials.gov/search?cond=X-linked+sideroblastic+anemia" in hrefs
+    assert "https://medlineplus.gov/search/?query=X-linked+sideroblastic+anemia" in hrefs
+    assert any(h.startswith("https://www.ncbi.nlm.nih.gov/books/NBK1116/?term=") for h in hrefs)
+
+
+def test_cross_references_with_outbound_links(xlsa):
+    rows = section(xlsa, "xrefs-heading").xpath(".//tbody/tr")
+    table = {text_of(r.xpath("td")[0]): (text_of(r.xpath("td")[1]), r.xpath(".//a/@href")[0]) for r in rows}
+    assert table["OMIM"] == ("300751", "https://omim.org/entry/300751")
+    assert table["Mondo Disease Ontology"] == ("MONDO:0020721", "https://monarchinitiative.org/MONDO:0020721")
+    assert table["ICD-10"] == ("D64.0", "https://icd.who.int/browse10/2019/en#/D64.0")
+    assert table["SNOMED CT"][1] == "https://browser.ihtsdotools.org/?perspective=full&conceptId1=62677000"
+    assert table["UMLS"][1] == "https://uts.nlm.nih.gov/uts/umls/concept/C0221018"
+    assert table["MeSH"][1] == "https://meshb.nlm.nih.gov/record/ui?ui=C536761"
+    assert list(table)[:4] == ["OMIM", "Orphanet", "GARD (Genetic and Rare Diseases Information Center)",
+                               "Mondo Disease Ontology"]  # fmt: skip
+
+
+def test_other_names(xlsa):
+    names = [text_of(li) for li in section(xlsa, "other-names-heading").xpath(".//li")]
+    assert "XLSA (acronym)" in names
+    assert "X-linked sideroblastic anaemia (synonym)" in names
+    assert "Anemia, sideroblastic, X-linked (name used by a source)" in names
+
+
+def test_references_merge_knowledge_base_and_editor_texts(xlsa):
+    hrefs = section(xlsa, "references-heading").xpath(".//a/@href")
+    assert "https://pubmed.ncbi.nlm.nih.gov/8829630/" in hrefs  # knowledge base
+    assert "https://pubmed.ncbi.nlm.nih.gov/30401706/" in hrefs  # editors' texts
+
+
+def test_glossary_terms(xlsa):
+    terms = [text_of(a) for a in section(xlsa, "glossary-heading").xpath(".//li/a")]
+    assert {"Anemia", "Heme", "Hemoglobin", "Protein"} <= set(terms)
+
+
+def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
+    doc = parse(client.get("/condition/acute-intermittent-porphyria"))
+    description = text_of(section(doc, "description-heading"))
+    assert "generated automatically" in description
+    assert "Acute intermittent porphyria is a condition associated with changes in the HMBS gene." in description
+    assert "do not give a frequency" in text_of(section(doc, "frequency-heading"))
+    inheritance = text_of(section(doc, "inheritance-heading"))
+    assert "Autosomal dominant: one altered copy of the gene in each cell is enough" in inheritance
+    features = text_of(section(doc, "features-heading"))
+    assert "Abdominal pain: Stomach pain; Tummy ache" in features
+
+
+def test_description_fact_used_with_its_source(client, kb):
+    # No editors' texts here: the UniProt description is shown, labelled as extracted automatically.
+    doc = parse(client.get(XLSA))
+    description = text_of(section(doc, "description-heading"))
+    assert "developing red blood cells accumulate iron in their mitochondria" in description
+    assert "generated automatically from UniProt diseases 2023" in description
+
+
+def test_similar_conditions_are_kept_apart(client, kb):
+    epp = parse(client.get("/condition/erythropoietic-protoporphyria"))
+    xlepp = parse(client.get("/condition/x-linked-erythropoietic-protoporphyria"))
+    assert section(epp, "causes-heading").xpath(".//ul//a/@href") == ["/gene/FECH"]
+    assert section(xlepp, "causes-heading").xpath(".//ul//a/@href") == ["/gene/ALAS2"]
+    assert "Autosomal recessive" in text_of(section(epp, "inheritance-heading"))
+    assert "X-linked dominant" in text_of(section(xlepp, "inheritance-heading"))
+
+
+def test_print_view(client, alas2_texts):
+    doc = parse(client.get(XLSA + "/print"))
+    assert headings(doc)[0] == "What is X-linked sideroblastic anemia?"
+    assert len(headings(doc)) == 10
+    assert not doc.xpath("//nav[@aria-label='Main']")
+    assert doc.xpath("//link[@rel='canonical']/@href") == [XLSA]
