@@ -1,0 +1,113 @@
+"""A build that changes a fact a published text relies on flags the text "review due", saying what changed."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from lxml import html as lxml_html
+
+from ghr.editorial import workflow
+from ghr.editorial.models import AuditEvent, Revision
+from ghr.editorial.staleness import flag_review_due
+from ghr.kb.models import ConditionInheritance, Gene, GeneCondition
+from tests.editorial.test_access import login
+
+
+@pytest.fixture
+def condition_text(writer, reviewer, publisher):
+    text = workflow.create_text(
+        "condition-inheritance", "x-linked-sideroblastic-anemia", writer,
+        title="How is X-linked sideroblastic anemia inherited?", body="It is X-linked recessive.",
+    )  # fmt: skip
+    for step, who in ((workflow.submit, writer), (workflow.approve, reviewer), (workflow.publish, publisher)):
+        step(text, who)
+    return text
+
+
+def test_fingerprint_is_stored_on_approval(published):
+    assert published.fingerprint["gene name"] == "5'-aminolevulinate synthase 2"
+    assert published.fingerprint["gene conditions"] == [
+        "x-linked-erythropoietic-protoporphyria", "x-linked-sideroblastic-anemia",
+    ]  # fmt: skip
+    assert published.fingerprint["gene location"] == "Xp11.21"
+
+
+def test_nothing_flagged_when_nothing_changed(published, condition_text):
+    assert flag_review_due() == []
+    published.refresh_from_db()
+    assert not published.review_due
+
+
+def test_renamed_gene_flags_the_gene_text(published):
+    Gene.objects.filter(symbol="ALAS2").update(name="aminolevulinic acid synthase 2")
+    flagged = flag_review_due(using="kb")
+    assert [text.pk for text in flagged] == [published.pk]
+    published.refresh_from_db()
+    assert published.review_due
+    assert published.review_due_reasons == [
+        "gene name: \"5'-aminolevulinate synthase 2\" → 'aminolevulinic acid synthase 2'"
+    ]
+    event = AuditEvent.objects.get(text=published, action="flag_review_due")
+    assert event.actor is None and "aminolevulinic acid synthase 2" in event.reason
+
+
+def test_dropped_gene_condition_link_flags_gene_and_condition_texts(published, condition_text):
+    GeneCondition.objects.filter(gene__symbol="ALAS2", condition__slug="x-linked-sideroblastic-anemia").delete()
+    flag_review_due()
+    published.refresh_from_db()
+    condition_text.refresh_from_db()
+    assert "gene conditions: removed x-linked-sideroblastic-anemia" in published.review_due_reasons
+    assert condition_text.review_due_reasons == ["condition genes: removed ALAS2"]
+
+
+def test_changed_inheritance_flags_the_condition_text(condition_text):
+    ConditionInheritance.objects.filter(condition__slug="x-linked-sideroblastic-anemia").update(code="xd")
+    flag_review_due()
+    condition_text.refresh_from_db()
+    assert condition_text.review_due_reasons == ["condition inheritance: added xd; removed xr"]
+
+
+def test_new_gene_symbol_is_found_by_hgnc_id(published):
+    Gene.objects.filter(symbol="ALAS2").update(symbol="ALAS2NEW")
+    flag_review_due()
+    published.refresh_from_db()
+    assert "gene symbol: 'ALAS2' → 'ALAS2NEW'" in published.review_due_reasons
+
+
+def test_flagging_twice_logs_once(published):
+    Gene.objects.filter(symbol="ALAS2").update(cytogenetic_location="Xp11.22")
+    assert len(flag_review_due()) == 1
+    assert flag_review_due() == []
+    assert AuditEvent.objects.filter(text=published, action="flag_review_due").count() == 1
+
+
+def test_old_review_is_due(published, settings):
+    Revision.objects.filter(pk=published.published_revision_id).update(
+        approved_at=timezone.now() - timedelta(days=366 * 6)
+    )
+    flag_review_due()
+    published.refresh_from_db()
+    assert len(published.review_due_reasons) == 1
+    assert published.review_due_reasons[0].startswith("last reviewed ")
+    assert published.review_due_reasons[0].endswith("more than 5 years ago")
+
+
+def test_new_approval_clears_the_flag(published, writer, reviewer):
+    Gene.objects.filter(symbol="ALAS2").update(name="renamed")
+    flag_review_due()
+    workflow.save_draft(published, writer, title="Normal function of the ALAS2 gene", body="Checked again.")
+    workflow.submit(published, writer)
+    workflow.approve(published, reviewer)
+    published.refresh_from_db()
+    assert not published.review_due and published.review_due_reasons == []
+    assert published.fingerprint["gene name"] == "renamed"
+
+
+@pytest.mark.urls("tests.editorial.urls")
+def test_dashboard_lists_review_due_with_what_changed(published, reviewer):
+    Gene.objects.filter(symbol="ALAS2").update(name="renamed")
+    flag_review_due()
+    tree = lxml_html.fromstring(login(reviewer).get("/editorial/").content)
+    section = tree.get_element_by_id("review-due").getparent()
+    assert "Normal function of the ALAS2 gene" in section.text_content()
+    assert "gene name:" in section.text_content() and "'renamed'" in section.text_content()
