@@ -18,7 +18,8 @@ class GeneLookup:
 
 
 def find_gene(text: str) -> GeneLookup:
-    if not text or len(text) > MAX_SYMBOL_LENGTH:
+    # Unprintable characters (NUL among them) can name no gene, and PostgreSQL refuses NUL in a query.
+    if not text or len(text) > MAX_SYMBOL_LENGTH or not text.isprintable():
         return GeneLookup()
     gene = Gene.objects.filter(symbol=text).first()
     if gene:
@@ -44,7 +45,7 @@ def _by_other_symbol(text: str) -> GeneLookup:
 
 def find_condition(slug: str) -> tuple[Condition | None, bool]:
     """(condition, whether the URL should be redirected to its canonical lower-case slug)."""
-    if not slug or len(slug) > 200:
+    if not slug or len(slug) > 200 or not slug.isprintable():
         return None, False
     condition = Condition.objects.filter(slug=slug).first()
     if condition:
