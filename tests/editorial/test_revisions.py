@@ -133,3 +133,16 @@ def test_approved_text_edited_again_needs_a_new_review(draft, writer, reviewer):
     draft.refresh_from_db()
     assert draft.state == State.DRAFT
     assert draft.working_revision.approved_at is None
+
+
+def test_a_saved_version_cannot_be_changed(published):
+    from ghr.editorial.models import AppendOnlyError
+
+    revision = published.published_revision
+    revision.body = "rewritten in place"
+    with pytest.raises(AppendOnlyError):
+        revision.save()
+    with pytest.raises(AppendOnlyError):
+        revision.save(update_fields=["body"])
+    revision.refresh_from_db()
+    assert revision.body != "rewritten in place"

@@ -111,3 +111,28 @@ def test_dashboard_lists_review_due_with_what_changed(published, reviewer):
     section = tree.get_element_by_id("review-due").getparent()
     assert "Normal function of the ALAS2 gene" in section.text_content()
     assert "gene name:" in section.text_content() and "'renamed'" in section.text_content()
+
+
+def test_text_saved_before_its_gene_was_built_adopts_the_first_build_as_baseline(writer, reviewer, publisher):
+    from ghr.kb.models import SourceRelease
+
+    text = workflow.create_text("gene-function", "UROD", writer, title="Normal function of the UROD gene",
+                                body="Makes uroporphyrinogen decarboxylase.")  # fmt: skip
+    for step, who in ((workflow.submit, writer), (workflow.approve, reviewer), (workflow.publish, publisher)):
+        step(text, who)
+    assert text.fingerprint == {"gene": "UROD not in the knowledge base"}
+    source = SourceRelease.objects.get(key="gnuhealth_genes")
+    Gene.objects.create(symbol="UROD", name="uroporphyrinogen decarboxylase", hgnc_id="HGNC:12591",
+                        chromosome="1", cytogenetic_location="1p34.1", source=source)  # fmt: skip
+    assert flag_review_due() == []
+    text.refresh_from_db()
+    assert text.fingerprint["gene name"] == "uroporphyrinogen decarboxylase"
+    Gene.objects.filter(symbol="UROD").update(name="UROD renamed")
+    assert [t.pk for t in flag_review_due()] == [text.pk]
+
+
+def test_gene_that_disappears_flags_its_text(published):
+    Gene.objects.filter(symbol="ALAS2").delete()
+    flag_review_due()
+    published.refresh_from_db()
+    assert published.review_due_reasons == ["gene ALAS2 not in the knowledge base"]

@@ -125,10 +125,17 @@ class Revision(models.Model):
             "order": self.order,
         }
 
+    APPROVAL_FIELDS = frozenset({"approved_at", "approved_by"})
+
     def save(self, *args, **kwargs):
         from ghr.editorial.rendering import render_markdown
 
-        self.html = render_markdown(self.body)
+        fields = kwargs.get("update_fields")
+        # Only the approval and the cached HTML (after a change to the sanitiser's rules) may be written again.
+        if self.pk is not None and (fields is None or not set(fields) <= self.APPROVAL_FIELDS | {"html"}):
+            raise AppendOnlyError("a saved version cannot be changed; save a new version instead")
+        if self.pk is None or "html" in (fields or ()):
+            self.html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
 

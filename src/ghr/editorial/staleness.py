@@ -50,7 +50,7 @@ def gene_facts(symbol: str, using: str = "kb", previous: dict | None = None) -> 
         "gene name": gene.name,
         "gene location": gene.cytogenetic_location or gene.chromosome,
         "gene conditions": [condition.slug for condition in conditions],
-        "inheritance of the gene's conditions": {c.slug: _inheritance(c) for c in conditions},
+        "gene conditions' inheritance": {c.slug: _inheritance(c) for c in conditions},
     }
 
 
@@ -78,6 +78,10 @@ def fingerprint(kind: str, key: str, using: str = "kb", previous: dict | None = 
     return {}
 
 
+# What gene_facts/condition_facts return when the gene or condition is not there, and the prefix of their facts.
+MISSING_MARKERS = {"gene": "gene ", "condition": "condition "}
+
+
 def _show(value) -> str:
     if isinstance(value, list):
         return ", ".join(value) or "none"
@@ -101,12 +105,18 @@ def _describe(label: str, old, new) -> str:
 
 
 def what_changed(stored: dict, current: dict) -> list[str]:
-    """Plain sentences, one per fact that differs."""
+    """Plain sentences, one per fact that differs (one in all when the gene or condition has gone)."""
     if not stored:
         return []
-    labels = list(dict.fromkeys([*stored, *current]))
-    return [_describe(label, stored.get(label), current.get(label)) for label in labels
-            if stored.get(label) != current.get(label)]  # fmt: skip
+    reasons, gone = [], []
+    for marker, prefix in MISSING_MARKERS.items():
+        if marker in current and marker not in stored:
+            reasons.append(f"{marker} {current[marker]}")
+            gone.append(prefix)
+    labels = [label for label in dict.fromkeys([*stored, *current])
+              if not label.startswith(tuple(gone)) and label not in MISSING_MARKERS]  # fmt: skip
+    return reasons + [_describe(label, stored.get(label), current.get(label)) for label in labels
+                      if stored.get(label) != current.get(label)]  # fmt: skip
 
 
 def _too_old(text: Text, today: date) -> list[str]:
@@ -123,9 +133,24 @@ def _too_old(text: Text, today: date) -> list[str]:
     return [f"last reviewed {last:%B %Y}, more than {years} years ago"]
 
 
+def complete_baseline(stored: dict, current: dict) -> dict:
+    """A text saved while its gene or condition was not in the knowledge base (texts are often imported before
+    the first build) takes the facts of the first build that has it as its baseline, instead of being flagged."""
+    baseline = dict(stored)
+    for marker, prefix in MISSING_MARKERS.items():
+        if marker in stored and marker not in current:
+            baseline.pop(marker)
+            baseline.update({name: value for name, value in current.items() if name.startswith(prefix)})
+    return baseline
+
+
 def reasons_due(text: Text, using: str = "kb", today: date | None = None) -> list[str]:
     current = fingerprint(text.kind, text.key, using, previous=text.fingerprint)
-    return what_changed(text.fingerprint, current) + _too_old(text, today or timezone.now().date())
+    baseline = complete_baseline(text.fingerprint, current)
+    if baseline != text.fingerprint:
+        text.fingerprint = baseline
+        text.save(update_fields=["fingerprint", "updated_at"])
+    return what_changed(baseline, current) + _too_old(text, today or timezone.now().date())
 
 
 def flag_review_due(using: str = "kb", today: date | None = None) -> list[Text]:
