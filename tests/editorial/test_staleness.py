@@ -136,3 +136,25 @@ def test_gene_that_disappears_flags_its_text(published):
     flag_review_due()
     published.refresh_from_db()
     assert published.review_due_reasons == ["gene ALAS2 not in the knowledge base"]
+
+
+def test_review_due_command_lists_what_changed(published):
+    import io
+
+    from django.core.management import call_command
+
+    Gene.objects.filter(symbol="ALAS2").update(cytogenetic_location="Xp11.3")
+    out = io.StringIO()
+    call_command("texts", "review-due", stdout=out)
+    assert "1 newly flagged; 1 texts due for review" in out.getvalue()
+    assert "gene-function ALAS2: gene location: 'Xp11.21' → 'Xp11.3'" in out.getvalue()
+
+
+@pytest.mark.urls("tests.editorial.urls")
+def test_text_list_filters_review_due(published, writer):
+    other = workflow.create_text("glossary", "heme", writer, title="Heme", body="x")
+    Gene.objects.filter(symbol="ALAS2").update(name="renamed")
+    flag_review_due()
+    tree = lxml_html.fromstring(login(writer).get("/editorial/texts/?due=on").content)
+    keys = [code.text for code in tree.iter("code")]
+    assert "ALAS2" in keys and other.key not in keys

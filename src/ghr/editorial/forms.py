@@ -84,3 +84,4 @@ class TextFilterForm(forms.Form):
     kind = forms.ChoiceField(required=False, choices=[("", "any kind"), *Kind.choices])
     state = forms.ChoiceField(required=False, choices=[("", "any state"), *State.choices])
     q = forms.CharField(required=False, max_length=200, label="Key contains")
+    due = forms.BooleanField(required=False, label="Review due only")

@@ -72,6 +72,7 @@ def text_list(request):
         texts = texts.filter(kind=data["kind"]) if data["kind"] else texts
         texts = texts.filter(state=data["state"]) if data["state"] else texts
         texts = texts.filter(key__icontains=data["q"]) if data["q"] else texts
+        texts = texts.filter(review_due=True) if data["due"] else texts
     page = Paginator(texts, 100).get_page(request.GET.get("page"))
     return render(request, "editorial/text_list.html", {"form": form, "page": page})
 

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ghr.editorial.staleness import flag_review_due, review_due_texts
 from ghr.editorial.transfer import export_folder, import_folder
 
 
@@ -14,8 +15,14 @@ class Command(BaseCommand):
         importing.add_argument("folder", metavar="DIR")
         exporting = actions.add_parser("export", help="Write every text to DIR as Markdown with front matter.")
         exporting.add_argument("folder", metavar="DIR")
+        actions.add_parser(
+            "review-due", help="Compare published texts with the knowledge base now; flag and list those due."
+        )
 
-    def handle(self, *args, action, folder, **options):
+    def handle(self, *args, action, folder=None, **options):
+        if action == "review-due":
+            self._review_due()
+            return
         path = Path(folder)
         if action == "import":
             self._import(path)
@@ -34,3 +41,10 @@ class Command(BaseCommand):
             self.stderr.write(f"skipped {error}")
         if report.errors:
             raise CommandError(f"{len(report.errors)} files could not be imported (see above)")
+
+    def _review_due(self):
+        newly = flag_review_due(using="kb")
+        due = review_due_texts().order_by("kind", "key")
+        self.stdout.write(f"{len(newly)} newly flagged; {due.count()} texts due for review")
+        for text in due:
+            self.stdout.write(f"{text.kind} {text.key}: {'; '.join(text.review_due_reasons)}")
