@@ -92,6 +92,8 @@ def django_settings(config: Config) -> dict[str, Any]:
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             # ?report=json|xml on a page URL answers with the old service's document (ghr.api owns it).
             "ghr.api.middleware.ReportFormatMiddleware",
+            # Public pages rendered once per build and text release (ghr.publish owns it).
+            "ghr.publish.middleware.PageCacheMiddleware",
         ],
         "ROOT_URLCONF": "ghr.project.urls",
         "WSGI_APPLICATION": "ghr.project.wsgi.application",
