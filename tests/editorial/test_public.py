@@ -45,3 +45,36 @@ def test_publishing_changes_the_release_token(draft, writer, reviewer, publisher
     assert public.texts_release() == before
     workflow.publish(draft, publisher)
     assert public.texts_release() != before
+
+
+def test_preview_context_swaps_in_the_draft_only_inside_the_block(published, writer):
+    draft_revision = workflow.save_draft(published, writer, title="Draft title", body="Draft body")
+    token = public.texts_release()
+    with public.previewing(published, draft_revision):
+        assert public.published_text("gene-function", "ALAS2").title == "Draft title"
+        assert [t.title for t in public.published_texts("gene-function")] == ["Draft title"]
+        assert public.published_text("gene-function", "ALAS2").published is None
+        assert public.texts_release() != token
+    assert public.published_text("gene-function", "ALAS2").title == "Normal function of the ALAS2 gene"
+    assert public.texts_release() == token
+
+
+def test_handbook_texts_come_in_reading_order(writer, reviewer, publisher):
+    specs = [
+        ("how-genes-work/making-proteins", "How do genes make proteins?", "How Genes Work", 2),
+        ("cells-and-dna/what-is-dna", "What is DNA?", "Cells and DNA", 2),
+        ("how-genes-work/what-are-proteins", "What are proteins?", "How Genes Work", 1),
+        ("cells-and-dna/what-is-a-cell", "What is a cell?", "Cells and DNA", 1),
+    ]
+    for key, title, chapter, order in specs:
+        text = workflow.create_text("handbook", key, writer, title=title, body="x", chapter=chapter, order=order)
+        workflow.submit(text, writer)
+        workflow.approve(text, reviewer)
+        workflow.publish(text, publisher)
+    assert [t.key for t in public.published_texts("handbook")] == [
+        "cells-and-dna/what-is-a-cell", "cells-and-dna/what-is-dna",
+        "how-genes-work/what-are-proteins", "how-genes-work/making-proteins",
+    ]  # fmt: skip
+    assert [t.key for t in public.published_texts("handbook", "how-genes-work/")] == [
+        "how-genes-work/what-are-proteins", "how-genes-work/making-proteins",
+    ]  # fmt: skip

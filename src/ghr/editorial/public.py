@@ -7,10 +7,13 @@ drafts, texts in review and withdrawn texts can never leak onto a public page.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from datetime import date
 
-from ghr.editorial.models import AuditEvent, Kind, Text
+from ghr.editorial.models import AuditEvent, Kind, Revision, Text
 
 # Audit actions that change what the public sees; the newest such event's id is the release token.
 PUBLIC_ACTIONS = ("publish", "withdraw", "import")
@@ -23,6 +26,10 @@ HANDBOOK_CHAPTERS = (
     "precision-medicine", "newborn-screening",
 )  # fmt: skip
 UNKNOWN_CHAPTER = 1000
+
+# While an editor previews a draft, the public pages rendered for that request see the draft in place of the
+# published version of that one text (and a release token of their own, so no cache mixes the two).
+_preview: ContextVar[tuple[Text, Revision] | None] = ContextVar("ghr_editorial_preview", default=None)
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,8 @@ def _published():
     return Text.objects.filter(published_revision__isnull=False).select_related("published_revision")
 
 
-def _as_published(text: Text) -> PublishedText:
-    revision = text.published_revision
+def _as_published(text: Text, revision: Revision | None = None) -> PublishedText:
+    revision = revision or text.published_revision
     return PublishedText(
         kind=text.kind,
         key=text.key,
@@ -70,8 +77,32 @@ def _chapter_place(text: Text) -> int:
     return HANDBOOK_CHAPTERS.index(chapter) + 1 if chapter in HANDBOOK_CHAPTERS else UNKNOWN_CHAPTER
 
 
+def _previewed(kind: str, key: str) -> PublishedText | None:
+    current = _preview.get()
+    if current is None or (current[0].kind, current[0].key) != (kind, key):
+        return None
+    text, revision = current
+    shown = _as_published(text, revision)
+    reviewed = revision.approved_at.date() if revision.approved_at else None
+    return replace(shown, reviewed=reviewed, published=None)
+
+
+@contextmanager
+def previewing(text: Text, revision: Revision) -> Iterator[None]:
+    """Inside this block (one editor's preview request) the draft ``revision`` stands in for ``text``'s published
+    version. Only the editorial preview view uses it."""
+    token = _preview.set((text, revision))
+    try:
+        yield
+    finally:
+        _preview.reset(token)
+
+
 def published_text(kind: str, key: str) -> PublishedText | None:
     """The published version of one text, or None when there is none (never a draft)."""
+    previewed = _previewed(kind, key)
+    if previewed is not None:
+        return previewed
     text = _published().filter(kind=kind, key=key).first()
     return _as_published(text) if text else None
 
@@ -79,8 +110,11 @@ def published_text(kind: str, key: str) -> PublishedText | None:
 def published_texts(kind: str, prefix: str = "") -> list[PublishedText]:
     """Every published text of a kind whose key starts with ``prefix`` (e.g. "ALAS2/" for a gene's conditions),
     in reading order: chapter, then topic order, then title."""
-    texts = [_as_published(text) for text in _published().filter(kind=kind, key__startswith=prefix)]
-    return sorted(texts, key=lambda t: (t.chapter_order, t.chapter, t.order, t.title.lower(), t.key))
+    texts = {text.key: _as_published(text) for text in _published().filter(kind=kind, key__startswith=prefix)}
+    current = _preview.get()
+    if current is not None and current[0].kind == kind and current[0].key.startswith(prefix):
+        texts[current[0].key] = _previewed(kind, current[0].key)
+    return sorted(texts.values(), key=lambda t: (t.chapter_order, t.chapter, t.order, t.title.lower(), t.key))
 
 
 def glossary_index() -> list[tuple[str, str]]:
@@ -96,6 +130,9 @@ def glossary_index() -> list[tuple[str, str]]:
 
 def texts_release() -> str:
     """A short token that changes whenever anything is published, withdrawn or imported (for cache keys)."""
+    current = _preview.get()
+    if current is not None:
+        return f"preview-{current[1].pk}"
     latest = AuditEvent.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-id").values_list("id", flat=True)
     newest = latest.first() or 0
     return hashlib.sha1(f"texts:{newest}".encode()).hexdigest()[:12]

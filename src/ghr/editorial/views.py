@@ -7,6 +7,7 @@ goes through ghr.editorial.workflow, which checks permissions and writes the aud
 from __future__ import annotations
 
 import difflib
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -14,15 +15,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_POST
 from jinja2 import TemplateNotFound
 
-from ghr.editorial import workflow
+from ghr.editorial import public, workflow
 from ghr.editorial.forms import NewTextForm, ReasonForm, RevisionForm, TextFilterForm
-from ghr.editorial.models import AuditEvent, State, Text
+from ghr.editorial.models import AuditEvent, Kind, State, Text
 from ghr.editorial.rendering import references_html
 from ghr.editorial.staleness import review_due_texts
 from ghr.editorial.transfer import as_markdown
@@ -186,15 +189,62 @@ def text_restore(request, pk, number):
     return redirect("editorial:text", text.pk)
 
 
+def public_path(text: Text) -> str:
+    """The public page a text appears on."""
+    if text.kind == Kind.GENE_FUNCTION:
+        return f"/gene/{text.key}"
+    if text.kind == Kind.GENE_CONDITION:
+        return f"/gene/{text.key.split('/', 1)[0]}"
+    if text.kind == Kind.GLOSSARY:
+        return f"/glossary/{text.key}"
+    if text.kind == Kind.HANDBOOK:
+        return f"/handbook/{text.key}"
+    return f"/condition/{text.key}"
+
+
+def _public_page(request, text: Text, revision) -> HttpResponse | None:
+    """The real public page with the draft standing in for the published text, or None if there is no such
+    page (the gene or condition is not in the knowledge base, or the site's pages are not installed)."""
+    try:
+        match = resolve(public_path(text))
+    except Resolver404:
+        return None
+    if match.app_name != "web":
+        return None
+    try:
+        with public.previewing(text, revision):
+            response = match.func(request, *match.args, **match.kwargs)
+    except Http404:
+        return None
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+        return None
+    return response
+
+
+def _with_banner(response: HttpResponse, banner: str) -> HttpResponse:
+    page = response.content.decode(response.charset or "utf-8")
+    opening = re.search(r"<main\b[^>]*>", page)
+    at = opening.end() if opening else 0
+    page = page[:at] + banner + page[at:]
+    page = page.replace("<head>", '<head><meta name="robots" content="noindex, nofollow">', 1)
+    response.content = page.encode(response.charset or "utf-8")
+    return response
+
+
 @editor_required
 def text_preview(request, pk):
-    """The draft (or ?revision=N) inside the public site's layout, as a reader would see it once published."""
+    """The draft (or ?revision=N) on the public page it belongs to, as a reader would see it once published;
+    when that page cannot be shown, the text alone inside the public site's layout."""
     text = get_object_or_404(Text, pk=pk)
     number = request.GET.get("revision")
     revision = _revision_or_404(text, number) if number else text.working_revision
     if revision is None:
         raise Http404("The text has no versions.")
     context = {"text": text, "revision": revision, "references": references_html(revision.references)}
+    page = _public_page(request, text, revision)
+    if page is not None:
+        banner = render_to_string("editorial/_preview_banner.html", context, request=request)
+        return _with_banner(page, banner)
     try:
         return render(request, "editorial/preview.html", context, using="jinja2")
     except (TemplateDoesNotExist, TemplateNotFound):
