@@ -92,8 +92,13 @@ def _prefix(backend: SearchBackend, query: Query, found: Collector, limit: int) 
         found.offer_hit(hit, ranking.PREFIX, (ranking.FIELD_WEIGHT.get(hit.field, 5), len(hit.norm)))
 
 
+SHORTEST_PREFIX_WORD = 3
+"""A last word shorter than this is matched whole: "c*" would match a third of the index and mean nothing."""
+
+
 def _all_words(backend: SearchBackend, query: Query, found: Collector, limit: int, tier: int) -> None:
-    for hit in backend.word_names(query.words, True, limit):
+    prefix_last = len(query.words[-1]) >= SHORTEST_PREFIX_WORD if query.words else False
+    for hit in backend.word_names(query.words, prefix_last, limit):
         closeness = (ranking.extra_words(hit.norm, len(query.words)), ranking.FIELD_WEIGHT.get(hit.field, 5))
         found.offer_hit(hit, tier, closeness)
 

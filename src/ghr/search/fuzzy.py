@@ -48,6 +48,32 @@ def trigrams(word: str) -> list[str]:
     return list(seen)
 
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def one_edit_variants(word: str) -> set[str]:
+    """Every string one typing slip away from ``word`` (for words of 5-8 letters, a few hundred strings that
+    an index lookup checks at once)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + char + right[1:] for left, right in splits if right for char in LETTERS}
+    inserts = {left + char + right for left, right in splits for char in LETTERS}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def pieces(word: str, edits: int) -> list[str]:
+    """``word`` cut into ``edits + 1`` pieces: a word within that many edits keeps at least one piece intact."""
+    count = edits + 1
+    size, extra = divmod(len(word), count)
+    cuts, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        cuts.append(word[start:end])
+        start = end
+    return cuts
+
+
 def best_corrections(word: str, candidates: Iterable[tuple[str, int]]) -> list[str]:
     """Candidates within the allowed edits, closest first, then the most common words of the index."""
     limit = allowed_edits(word)

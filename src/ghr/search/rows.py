@@ -2,14 +2,21 @@
 
 Every page that can be found is an *entry* (a gene or a condition); every way of naming it is a *name* row
 (symbol, previous symbol, alias, synonym, acronym, identifier such as OMIM:300751). Features (HPO terms and
-their everyday synonyms) are indexed once per term and linked to the conditions that have them.
+their everyday synonyms) are indexed once per term and linked to the conditions that have them. The vocabulary
+(every indexed word, for typo correction) is counted by the backend from its own full-text tables.
+
+Reads go through plain SQL cursors on the models' tables: the full build has about 400,000 rows to read, and
+model instances or per-row field converters would cost several seconds.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from django.db import connections
 
 from ghr.kb import models as kb
 from ghr.search.text import normalize, order_free_key, stems
@@ -20,57 +27,72 @@ XREF_PREFIXES = {"Orphanet": ("ORPHA", "Orphanet"), "MedGen": ("MedGen",), "UMLS
 
 @dataclass
 class IndexRows:
-    entries: list[tuple] = field(default_factory=list)
-    """(id, kind, key, label, boost, features)"""
+    entries: list[list] = field(default_factory=list)
+    """[id, kind, key, label, boost, features]"""
     names: list[tuple] = field(default_factory=list)
     """(id, entry_id, field, name, norm, order_free, stems)"""
     feature_terms: list[tuple] = field(default_factory=list)
     """(id, term_id, name, norm, stems)"""
     feature_links: list[tuple] = field(default_factory=list)
     """(term_id, entry_id)"""
-    vocabulary: list[tuple] = field(default_factory=list)
-    """(word, frequency)"""
 
     def add_name(self, entry_id: int, field_name: str, name: str) -> None:
         norm = normalize(name)
-        if norm:
-            row_id = len(self.names) + 1
-            self.names.append((row_id, entry_id, field_name, name, norm, order_free_key(norm), " ".join(stems(norm))))
+        if not norm:
+            return
+        row_id = len(self.names) + 1
+        if field_name == "identifier":  # matched whole or by prefix, never word by word
+            self.names.append((row_id, entry_id, field_name, name, norm, "", ""))
+            return
+        words = stems(norm)
+        self.names.append((row_id, entry_id, field_name, name, norm, order_free_key(norm, words), " ".join(words)))
 
 
-def _gene_identifiers(gene: tuple) -> Iterator[str]:
-    _, _, _, hgnc_id, ncbi_id, ensembl_id, uniprot_ids, omim_ids, *_ = gene
+def _rows(using: str, model, columns: str, where: str = "") -> Iterator[tuple]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {model._meta.db_table} {where}")
+        while batch := cursor.fetchmany(10000):
+            yield from batch
+
+
+def _json_list(value) -> list:
+    # SQLite hands JSON columns back as text, PostgreSQL as Python lists.
+    if isinstance(value, str):
+        return json.loads(value) if value not in ("", "[]") else []
+    return value or []
+
+
+def _linked(using: str, column: str) -> set[int]:
+    return {row[0] for row in _rows(using, kb.GeneCondition, f"DISTINCT {column}")}
+
+
+def _gene_identifiers(hgnc_id, ncbi_id, ensembl_id, uniprot_ids, omim_ids) -> Iterator[str]:
     if hgnc_id:
         yield hgnc_id
     if ncbi_id:
         yield f"NCBIGene:{ncbi_id}"
     if ensembl_id:
         yield ensembl_id
-    yield from uniprot_ids or []
-    yield from (f"OMIM:{omim}" for omim in omim_ids or [])
+    yield from _json_list(uniprot_ids)
+    yield from (f"OMIM:{omim}" for omim in _json_list(omim_ids))
 
 
 def _add_genes(rows: IndexRows, using: str) -> None:
-    linked = set(kb.GeneCondition.objects.using(using).values_list("gene_id", flat=True).distinct())
-    genes = kb.Gene.objects.using(using).values_list(
-        "id", "symbol", "name", "hgnc_id", "ncbi_gene_id", "ensembl_id", "uniprot_ids", "omim_ids",
-        "protein_name", "locus_type",
-    )  # fmt: skip
+    linked = _linked(using, "gene_id")
+    columns = "id, symbol, name, protein_name, locus_type, hgnc_id, ncbi_gene_id, ensembl_id, uniprot_ids, omim_ids"
     entry_of = {}
-    for gene in genes.iterator(chunk_size=5000):
-        gene_id, symbol, name, protein_name, locus_type = gene[0], gene[1], gene[2], gene[8], gene[9]
+    for gene_id, symbol, name, protein_name, locus_type, *identifiers in _rows(using, kb.Gene, columns):
         entry_id = len(rows.entries) + 1
         entry_of[gene_id] = entry_id
         boost = 2 if gene_id in linked else (1 if locus_type == "protein_coding" else 0)
-        rows.entries.append((entry_id, "gene", symbol, symbol, boost, 0))
+        rows.entries.append([entry_id, "gene", symbol, symbol, boost, 0])
         rows.add_name(entry_id, "symbol", symbol)
         rows.add_name(entry_id, "name", name)
         if protein_name:
             rows.add_name(entry_id, "protein_name", protein_name)
-        for identifier in _gene_identifiers(gene):
+        for identifier in _gene_identifiers(*identifiers):
             rows.add_name(entry_id, "identifier", identifier)
-    other_names = kb.GeneName.objects.using(using).values_list("gene_id", "kind", "name")
-    for gene_id, kind, name in other_names.iterator(chunk_size=10000):
+    for gene_id, kind, name in _rows(using, kb.GeneName, "gene_id, kind, name"):
         rows.add_name(entry_of[gene_id], kind, name)
 
 
@@ -80,45 +102,37 @@ def _xref_names(db: str, key: str) -> Iterator[str]:
 
 
 def _add_conditions(rows: IndexRows, using: str) -> dict[int, int]:
-    linked = set(kb.GeneCondition.objects.using(using).values_list("condition_id", flat=True).distinct())
+    linked = _linked(using, "condition_id")
     entry_of = {}
-    for condition_id, slug, name in kb.Condition.objects.using(using).values_list("id", "slug", "name"):
+    for condition_id, slug, name in _rows(using, kb.Condition, "id, slug, name"):
         entry_id = len(rows.entries) + 1
         entry_of[condition_id] = entry_id
         rows.entries.append([entry_id, "condition", slug, name, 1 if condition_id in linked else 0, 0])
         rows.add_name(entry_id, "name", name)
-    seen = set()
-    other_names = kb.ConditionName.objects.using(using).values_list("condition_id", "kind", "name")
-    for condition_id, kind, name in other_names.iterator(chunk_size=10000):
-        if (condition_id, kind, name) not in seen:  # the same name from several sources is indexed once
-            seen.add((condition_id, kind, name))
-            rows.add_name(entry_of[condition_id], kind, name)
-    xrefs = kb.ConditionXref.objects.using(using).values_list("condition_id", "db", "key")
-    for condition_id, db, key in xrefs.iterator(chunk_size=10000):
+    # The same name from several sources is indexed once.
+    for condition_id, kind, name in _rows(using, kb.ConditionName, "DISTINCT condition_id, kind, name"):
+        rows.add_name(entry_of[condition_id], kind, name)
+    for condition_id, db, key in _rows(using, kb.ConditionXref, "condition_id, db, key"):
         for identifier in _xref_names(db, key):
             rows.add_name(entry_of[condition_id], "identifier", identifier)
     return entry_of
 
 
 def _add_features(rows: IndexRows, using: str, condition_entries: dict[int, int]) -> None:
-    terms = kb.PhenotypeTerm.objects.using(using).filter(conditionfeature__isnull=False).distinct()
-    for term_id, name, lay in terms.values_list("id", "name", "layperson_synonyms").iterator(chunk_size=5000):
-        for text in dict.fromkeys([name, *(lay or [])]):
+    feature_table = kb.ConditionFeature._meta.db_table
+    used_terms = f"WHERE id IN (SELECT term_id FROM {feature_table})"
+    for term_id, name, lay in _rows(using, kb.PhenotypeTerm, "id, name, layperson_synonyms", used_terms):
+        for text in dict.fromkeys([name, *_json_list(lay)]):
             norm = normalize(text)
             if norm:
                 rows.feature_terms.append((len(rows.feature_terms) + 1, term_id, text, norm, " ".join(stems(norm))))
-    links = kb.ConditionFeature.objects.using(using).values_list("term_id", "condition_id")
-    rows.feature_links = [(term_id, condition_entries[cid]) for term_id, cid in links.iterator(chunk_size=20000)]
-
-
-def _count_vocabulary(rows: IndexRows) -> None:
-    counts: Counter[str] = Counter()
-    for name in rows.names:
-        if name[2] != "identifier":
-            counts.update(name[6].split())
-    for term in rows.feature_terms:
-        counts.update(term[4].split())
-    rows.vocabulary = sorted(counts.items())
+    links = _rows(using, kb.ConditionFeature, "term_id, condition_id")
+    rows.feature_links = [(term_id, condition_entries[condition_id]) for term_id, condition_id in links]
+    # How many features each condition has: one feature among five says more about a condition than among 200.
+    per_entry = Counter(entry_id for _, entry_id in rows.feature_links)
+    for entry in rows.entries:
+        if entry[1] == "condition":
+            entry[5] = per_entry[entry[0]]
 
 
 def collect(using: str) -> IndexRows:
@@ -126,5 +140,4 @@ def collect(using: str) -> IndexRows:
     _add_genes(rows, using)
     condition_entries = _add_conditions(rows, using)
     _add_features(rows, using, condition_entries)
-    _count_vocabulary(rows)
     return rows

@@ -8,6 +8,7 @@ for full-text matching ignore simple English plurals ("cells" = "cell").
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 MAX_QUERY_CHARS = 200
 """Longer input is cut: no name in the knowledge base is longer, and it bounds the work one request can cause."""
@@ -28,14 +29,21 @@ def clean_query(raw: str | None) -> str:
     return " ".join(visible.split())[:MAX_QUERY_CHARS]
 
 
+# ASCII fast path of normalize(): every character that is not a letter or digit becomes a space.
+_ASCII_SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+
+
 def normalize(text: str) -> str:
     """Lower-case words of letters and digits only, accents removed: "Anemia, sideroblastic, X-linked" ->
     "anemia sideroblastic x linked"."""
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_SPACES).split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately small English stemmer: plural endings only, so stems stay readable and predictable."""
     if len(word) <= 3 or not word.isalpha():
@@ -51,13 +59,9 @@ def stem(word: str) -> str:
 
 def stems(normalized: str) -> list[str]:
     """Content-word stems of a normalized text, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for word in normalized.split():
-        if word not in STOPWORDS:
-            seen.setdefault(stem(word), None)
-    return list(seen)
+    return list(dict.fromkeys([stem(word) for word in normalized.split() if word not in STOPWORDS]))
 
 
-def order_free_key(normalized: str) -> str:
+def order_free_key(normalized: str, known_stems: list[str] | None = None) -> str:
     """The same for every word order: "x linked sideroblastic anemia" and "anemia sideroblastic x linked"."""
-    return " ".join(sorted(stems(normalized)))
+    return " ".join(sorted(stems(normalized) if known_stems is None else known_stems))

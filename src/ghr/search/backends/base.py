@@ -64,17 +64,20 @@ class SqlBackend:
         return "search_name" in self.connection.introspection.table_names()
 
     def exact_names(self, norm: str, order_free: str) -> list[NameHit]:
-        sql = (
-            f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id "
-            "WHERE n.norm = %s OR (n.order_free = %s AND n.order_free <> '') LIMIT 500"
-        )
-        return self._hits(sql, [norm, order_free])
+        # Two index lookups rather than one OR, which could make the planner scan the table.
+        base = f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id WHERE "
+        hits = self._hits(base + "n.norm = %s LIMIT 500", [norm])
+        if order_free:
+            hits += self._hits(base + "n.order_free = %s AND n.norm <> %s LIMIT 500", [order_free, norm])
+        return hits
 
     def prefix_names(self, norm: str, limit: int) -> list[NameHit]:
         # A range on the sorted column finds every name starting with the query through the index.
+        # Walking the index in its own (alphabetical) order stops after ``limit`` rows however common the prefix
+        # is ("c" starts 30,000 names); the caller orders those few by closeness.
         sql = (
             f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id "
-            "WHERE n.norm >= %s AND n.norm < %s AND n.norm <> %s ORDER BY length(n.norm), n.id LIMIT %s"
+            "WHERE n.norm >= %s AND n.norm < %s AND n.norm <> %s ORDER BY n.norm LIMIT %s"
         )
         return self._hits(sql, [norm, norm + MAX_CODE_POINT, norm, limit])
 

@@ -40,6 +40,14 @@ class PostgresBackend(SqlBackend):
             self._copy(cursor, rows)
             for statement in self.index_statements() + self.full_text_statements():
                 cursor.execute(statement)
+            # ts_stat counts every word of the full-text vectors and the rows holding it.
+            cursor.execute(
+                "INSERT INTO search_vocab (word, frequency) SELECT word, SUM(ndoc) FROM ("
+                "SELECT word, ndoc FROM ts_stat('SELECT to_tsvector(''simple''::regconfig, stems) FROM search_name') "
+                "UNION ALL SELECT word, ndoc FROM ts_stat("
+                "'SELECT to_tsvector(''simple''::regconfig, stems) FROM search_feature_term')) AS words GROUP BY word"
+            )
+            cursor.execute("CREATE INDEX search_vocab_trigrams ON search_vocab USING gin (word public.gin_trgm_ops)")
         with self.connection.cursor() as cursor:
             for table in (
                 "search_entry",
@@ -69,7 +77,6 @@ class PostgresBackend(SqlBackend):
             ("search_name", rows.names),
             ("search_feature_term", rows.feature_terms),
             ("search_feature_link", rows.feature_links),
-            ("search_vocab", rows.vocabulary),
         ):
             with raw.copy(f"COPY {table} FROM STDIN") as copy:
                 for row in data:
@@ -80,7 +87,6 @@ class PostgresBackend(SqlBackend):
             "CREATE INDEX search_name_words ON search_name USING gin (to_tsvector('simple'::regconfig, stems))",
             "CREATE INDEX search_feature_words ON search_feature_term "
             "USING gin (to_tsvector('simple'::regconfig, stems))",
-            "CREATE INDEX search_vocab_trigrams ON search_vocab USING gin (word public.gin_trgm_ops)",
         ]
 
     def word_names(self, words: list[str], prefix_last: bool, limit: int) -> list[NameHit]:

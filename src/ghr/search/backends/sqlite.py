@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from ghr.search.backends.base import HIT_COLUMNS, NameHit, SqlBackend
-from ghr.search.fuzzy import trigrams
+from ghr.search.fuzzy import allowed_edits, one_edit_variants, pieces
 from ghr.search.rows import IndexRows
 
 
@@ -35,29 +35,41 @@ class SqliteBackend(SqlBackend):
                 cursor.execute(statement)
             self._fill_full_text(cursor)
         with self.connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            for table in ("search_entry", "search_name", "search_feature_term", "search_feature_link", "search_vocab"):
+                cursor.execute(f"ANALYZE {table}")
 
     def _load(self, cursor, rows: IndexRows) -> None:
         cursor.executemany("INSERT INTO search_entry VALUES (%s, %s, %s, %s, %s, %s)", rows.entries)
         cursor.executemany("INSERT INTO search_name VALUES (%s, %s, %s, %s, %s, %s, %s)", rows.names)
         cursor.executemany("INSERT INTO search_feature_term VALUES (%s, %s, %s, %s, %s)", rows.feature_terms)
         cursor.executemany("INSERT INTO search_feature_link VALUES (%s, %s)", rows.feature_links)
-        cursor.executemany("INSERT INTO search_vocab VALUES (%s, %s)", rows.vocabulary)
 
     def _fill_full_text(self, cursor) -> None:
         # Prefix indexes make "sidero*" as cheap as a whole word while people are still typing.
         cursor.execute(
             "CREATE VIRTUAL TABLE search_name_fts USING fts5(stems, tokenize='unicode61 remove_diacritics 2', "
-            "prefix='2 3 4', detail=none)"
+            "prefix='2 3', detail=none)"
         )
-        cursor.execute("INSERT INTO search_name_fts (rowid, stems) SELECT id, stems FROM search_name")
+        cursor.execute("INSERT INTO search_name_fts (rowid, stems) SELECT id, stems FROM search_name WHERE stems <> ''")
         cursor.execute(
             "CREATE VIRTUAL TABLE search_feature_fts USING fts5(stems, tokenize='unicode61 remove_diacritics 2', "
             "detail=none)"
         )
         cursor.execute("INSERT INTO search_feature_fts (rowid, stems) SELECT id, stems FROM search_feature_term")
-        cursor.execute("CREATE VIRTUAL TABLE search_vocab_trigrams USING fts5(word, tokenize='trigram', detail=none)")
+        self._count_vocabulary(cursor)
+        cursor.execute("CREATE VIRTUAL TABLE search_vocab_trigrams USING fts5(word, tokenize='trigram')")
         cursor.execute("INSERT INTO search_vocab_trigrams (rowid, word) SELECT rowid, word FROM search_vocab")
+
+    def _count_vocabulary(self, cursor) -> None:
+        # fts5vocab lists every word of a full-text table with the number of rows holding it.
+        cursor.execute("CREATE VIRTUAL TABLE temp.name_words USING fts5vocab(main, search_name_fts, row)")
+        cursor.execute("CREATE VIRTUAL TABLE temp.feature_words USING fts5vocab(main, search_feature_fts, row)")
+        cursor.execute(
+            "INSERT INTO search_vocab (word, frequency) SELECT term, SUM(doc) FROM (SELECT term, doc FROM "
+            "temp.name_words UNION ALL SELECT term, doc FROM temp.feature_words) GROUP BY term"
+        )
+        cursor.execute("DROP TABLE temp.name_words")
+        cursor.execute("DROP TABLE temp.feature_words")
 
     def word_names(self, words: list[str], prefix_last: bool, limit: int) -> list[NameHit]:
         if not words:
@@ -70,16 +82,23 @@ class SqliteBackend(SqlBackend):
         return self._hits(sql, [all_words_query(words, prefix_last), limit])
 
     def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
-        pieces = trigrams(word)
-        if not pieces:
+        """One edit: look every variant up in the vocabulary's primary key. Two edits (long words): a word within
+        two edits keeps one of three pieces of the query intact, so the trigram index finds it by substring."""
+        if allowed_edits(word) <= 1:
+            variants = sorted(one_edit_variants(word))
+            marks = ", ".join(["%s"] * len(variants))
+            return [
+                tuple(row)
+                for row in self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
+            ]
+        query = " OR ".join(_phrase(piece) for piece in pieces(word, 2) if len(piece) >= 3)
+        if not query:
             return []
-        # bm25 ranks vocabulary words sharing more (and rarer) trigrams with the query word first.
         sql = (
             "SELECT v.word, v.frequency FROM search_vocab_trigrams t JOIN search_vocab v ON v.rowid = t.rowid "
-            "WHERE search_vocab_trigrams MATCH %s AND length(v.word) BETWEEN %s AND %s ORDER BY t.rank LIMIT %s"
+            "WHERE search_vocab_trigrams MATCH %s AND length(v.word) BETWEEN %s AND %s LIMIT %s"
         )
-        query = " OR ".join(_phrase(piece) for piece in pieces)
-        return [tuple(row) for row in self._fetch(sql, [query, len(word) - 2, len(word) + 2, limit])]
+        return [tuple(row) for row in self._fetch(sql, [query, len(word) - 2, len(word) + 2, limit * 25])]
 
     def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str]]:
         if not words:

@@ -1,0 +1,314 @@
+"""Search benchmarks: index build time, suggest and search latency in process, and under loopback load.
+
+On the full build when one is serving; otherwise on a synthetic knowledge base of full-build size (44,000 genes,
+150,000 gene names, 15,000 conditions with 60,000 names, 120,000 condition features), built in a temporary folder
+(SQLite) and in a temporary schema of the local PostgreSQL, and labelled as such in the report.
+
+    python -m bench search             # via the harness (bench/report.md)
+    python -m bench.bench_search child # one measurement in this process's settings, printed as JSON
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTGRES_URL = "postgresql://root@127.0.0.1:5432/test"
+SCALE = {"genes": 44000, "gene_names": 150000, "conditions": 15000, "condition_names": 60000, "terms": 12000,
+         "features": 120000}  # fmt: skip
+LOAD_SECONDS = 8
+LOAD_CONCURRENCY = 32
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(len(ordered) * share), len(ordered) - 1)]
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ghr.project.settings")
+    import django
+
+    django.setup()
+
+
+# Synthetic data ------------------------------------------------------------------------------------------------
+
+SYLLABLES = (
+    "ba be bi bo bu ca co cy da de di do fa fe fi ga ge gi ha he hy la le li lo lu ma me mi mo na ne ni no "
+    "pa pe pi po ra re ri ro sa se si so ta te ti to tu va ve vi xa ze zo phe thro chro cyt pro por ery"
+)
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    parts = SYLLABLES.split()
+    words = {"".join(rng.choice(parts) for _ in range(rng.randint(2, 5))) for _ in range(size * 2)}
+    return sorted(words)[:size]
+
+
+def _phrase(rng: random.Random, words: list[str], low: int, high: int) -> str:
+    return " ".join(rng.choice(words) for _ in range(rng.randint(low, high)))
+
+
+def _symbol(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        symbol = "".join(rng.choice("ABCDEFGHIKLMNPRSTVWXYZ") for _ in range(rng.randint(3, 5))) + str(
+            rng.randint(1, 20)
+        )
+        if symbol not in taken:
+            taken.add(symbol)
+            return symbol
+
+
+def write_synthetic_kb(using: str = "kb") -> dict[str, int]:
+    """Rows of full-build size through bulk_create, plus the real fixture slice so real queries have answers."""
+    from tests import kb_fixture
+
+    from ghr.kb import models as kb
+
+    kb_fixture.populate(using)
+    rng = random.Random(20261123)
+    words = _vocabulary(rng, 6000)
+    source = kb.SourceRelease.objects.using(using).get(key="gnuhealth_genes")
+    taken = set(kb.Gene.objects.using(using).values_list("symbol", flat=True))
+    genes = [kb.Gene(symbol=_symbol(rng, taken), name=_phrase(rng, words, 2, 6), hgnc_id=f"HGNC:{90000 + i}",
+                     locus_type="protein_coding", source=source) for i in range(SCALE["genes"])]  # fmt: skip
+    kb.Gene.objects.using(using).bulk_create(genes, batch_size=5000)
+    gene_ids = list(kb.Gene.objects.using(using).values_list("id", flat=True))
+    names = {(rng.choice(gene_ids), _symbol(rng, taken) if i % 2 else _phrase(rng, words, 1, 5)) for i in
+             range(SCALE["gene_names"])}  # fmt: skip
+    kb.GeneName.objects.using(using).bulk_create(
+        [kb.GeneName(gene_id=g, name=n, kind="alias_symbol" if n.isupper() else "alias_name", source=source)
+         for g, n in names], batch_size=5000)  # fmt: skip
+    conditions = [kb.Condition(slug=f"synthetic-condition-{i}", name=_phrase(rng, words, 2, 5), name_source=source)
+                  for i in range(SCALE["conditions"])]  # fmt: skip
+    kb.Condition.objects.using(using).bulk_create(conditions, batch_size=5000)
+    condition_ids = list(kb.Condition.objects.using(using).values_list("id", flat=True))
+    kb.ConditionName.objects.using(using).bulk_create(
+        [kb.ConditionName(condition_id=rng.choice(condition_ids), name=f"{_phrase(rng, words, 1, 5)} {i}",
+                          kind="synonym", source=source) for i in range(SCALE["condition_names"])],
+        batch_size=5000)  # fmt: skip
+    kb.ConditionXref.objects.using(using).bulk_create(
+        [kb.ConditionXref(condition_id=c, db="Orphanet", key=str(700000 + c), source=source) for c in condition_ids],
+        batch_size=5000, ignore_conflicts=True)  # fmt: skip
+    kb.PhenotypeTerm.objects.using(using).bulk_create(
+        [kb.PhenotypeTerm(hpo_id=f"HP:9{i:06d}", name=_phrase(rng, words, 1, 4),
+                          layperson_synonyms=[_phrase(rng, words, 2, 4)] if i % 3 == 0 else [], source=source)
+         for i in range(SCALE["terms"])], batch_size=5000)  # fmt: skip
+    term_ids = list(kb.PhenotypeTerm.objects.using(using).values_list("id", flat=True))
+    links = {(rng.choice(condition_ids), rng.choice(term_ids)) for _ in range(SCALE["features"])}
+    kb.ConditionFeature.objects.using(using).bulk_create(
+        [kb.ConditionFeature(condition_id=c, term_id=t, source=source) for c, t in links], batch_size=5000
+    )
+    kb.GeneCondition.objects.using(using).bulk_create(
+        [kb.GeneCondition(gene_id=rng.choice(gene_ids), condition_id=c, source=source, evidence=f"s{c}")
+         for c in condition_ids[::2]], batch_size=5000)  # fmt: skip
+    return {"genes": len(gene_ids), "conditions": len(condition_ids), "gene_names": len(names)}
+
+
+# Measurements --------------------------------------------------------------------------------------------------
+
+
+def query_mix(using: str = "kb") -> list[str]:
+    """Real relevance queries, the first letters of each (as typed into the suggest box), and names of the KB."""
+    from tests.search.relevance_cases import FIXTURE_CASES, FULL_CASES
+
+    from ghr.kb import models as kb
+
+    rng = random.Random(7)
+    real = [query for query, _, _ in FULL_CASES + FIXTURE_CASES]
+    typed = [query[:n] for query in real for n in (2, 4, 7) if len(query) > n]
+    symbols = list(kb.Gene.objects.using(using).values_list("symbol", flat=True)[:20000])
+    names = list(kb.Condition.objects.using(using).values_list("name", flat=True)[:20000])
+    sampled = rng.sample(symbols, min(100, len(symbols))) + [
+        name[:12] for name in rng.sample(names, min(100, len(names)))
+    ]
+    return real + typed + sampled
+
+
+def time_queries(queries: list[str], suggest: bool, using: str = "kb") -> list[float]:
+    from ghr.search.engine import search
+
+    for query in queries[:20]:  # warm caches and connections
+        search(query, suggest=suggest, using=using)
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        search(query, suggest=suggest, using=using)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def measure_in_process(synthetic: bool) -> dict:
+    _setup_django()
+    from django.core.management import call_command
+
+    from ghr.search.indexer import build_index
+
+    figures: dict = {}
+    if synthetic:
+        from ghr.project.databases import ensure_schemas
+
+        ensure_schemas(reset=True)
+        call_command("migrate", database="default", verbosity=0)
+        call_command("migrate", database="kb", verbosity=0)
+        started = time.perf_counter()
+        figures["rows"] = write_synthetic_kb("kb")
+        figures["write_seconds"] = time.perf_counter() - started
+    started = time.perf_counter()
+    build_index("kb")
+    figures["index_seconds"] = time.perf_counter() - started
+    queries = query_mix()
+    figures["queries"] = len(queries)
+    for name, suggest in (("suggest", True), ("search", False)):
+        timings = time_queries(queries, suggest)
+        figures[name] = {"p50": statistics.median(timings), "p99": percentile(timings, 0.99), "max": max(timings)}
+    return figures
+
+
+# Load ------------------------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not answer")
+
+
+def _hammer(base: str, paths: list[str], stop: float, timings: list[float], errors: list[int]) -> None:
+    rng = random.Random(threading.get_ident())
+    while time.time() < stop:
+        path = rng.choice(paths)
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                response.read()
+        except OSError:
+            errors.append(1)
+            continue
+        timings.append((time.perf_counter() - started) * 1000)
+
+
+def load_test(env: dict[str, str], queries: list[str], endpoint: str, workers: int = 4) -> dict:
+    port = _free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [str(gunicorn), "ghr.project.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--log-level", "warning"],
+        cwd=ROOT, env={**env, "PYTHONPATH": f"{ROOT}/src:{ROOT}"},
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/api/v1/suggest?q=alas")
+        paths = [f"{endpoint}?{urllib.parse.urlencode({'q': query})}" for query in queries]
+        timings: list[float] = []
+        errors: list[int] = []
+        stop = time.time() + LOAD_SECONDS
+        threads = [threading.Thread(target=_hammer, args=(base, paths, stop, timings, errors))
+                   for _ in range(LOAD_CONCURRENCY)]  # fmt: skip
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return {"rps": len(timings) / LOAD_SECONDS, "p50": statistics.median(timings),
+                "p99": percentile(timings, 0.99), "errors": len(errors), "workers": workers}  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+# The child process: one dataset, one backend -----------------------------------------------------------------
+
+
+def child_main(argv: list[str]) -> int:
+    synthetic = "synthetic" in argv
+    figures = measure_in_process(synthetic)
+    queries = query_mix()
+    env = dict(os.environ)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env["GHR_API_RATE_LIMIT"] = "100000000/60"
+    for endpoint in ("/api/v1/suggest", "/api/v1/search"):
+        figures[f"load {endpoint}"] = load_test(env, queries, endpoint)
+    print("RESULT " + json.dumps(figures), flush=True)
+    return 0
+
+
+def _run_child(env: dict[str, str], synthetic: bool) -> dict:
+    args = [sys.executable, "-m", "bench.bench_search", "child"] + (["synthetic"] if synthetic else [])
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800, check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT ") :])
+    raise RuntimeError(f"search benchmark child failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+
+
+def _report(report, label: str, figures: dict) -> None:
+    section = f"search ({label})"
+    if "rows" in figures:
+        rows = figures["rows"]
+        report.add(section, "synthetic knowledge base", f"{rows['genes']:,} genes, {rows['gene_names']:,} gene "
+                   f"names, {rows['conditions']:,} conditions", "not real data: no full build is serving")  # fmt: skip
+    report.add(section, "index build", f"{figures['index_seconds']:.2f} s", "ghr.search.indexer.build_index")
+    for name in ("suggest", "search"):
+        timing = figures[name]
+        report.add(section, f"{name} in process p50 / p99", f"{timing['p50']:.2f} / {timing['p99']:.2f} ms",
+                   f"{figures['queries']} queries, target p99 < 10 ms for suggest")  # fmt: skip
+    for endpoint in ("/api/v1/suggest", "/api/v1/search"):
+        load = figures[f"load {endpoint}"]
+        report.add(section, f"{endpoint} under load (c={LOAD_CONCURRENCY})",
+                   f"{load['rps']:.0f} req/s, p50 {load['p50']:.1f} ms, p99 {load['p99']:.1f} ms",
+                   f"gunicorn {load['workers']} workers on loopback, {LOAD_SECONDS} s, "
+                   f"{load['errors']} errors")  # fmt: skip
+
+
+def _serving_full_build() -> bool:
+    _setup_django()
+    try:
+        from ghr.build.status import full_build_available
+    except ImportError:
+        return False
+    return full_build_available()
+
+
+def run(report) -> None:
+    base_env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    if _serving_full_build():
+        _report(report, "full build", _run_child(base_env, synthetic=False))
+        return
+    with tempfile.TemporaryDirectory(prefix="ghr-bench-search-") as folder:
+        sqlite_env = {**base_env, "GHR_VAR_DIR": folder, "GHR_DATABASE_URL": ""}
+        _report(report, "synthetic, SQLite", _run_child(sqlite_env, synthetic=True))
+    postgres_env = {**base_env, "GHR_DATABASE_URL": POSTGRES_URL, "GHR_DB_SCHEMA": "ghr_bench_search"}
+    _report(report, "synthetic, PostgreSQL", _run_child(postgres_env, synthetic=True))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["child"]:
+        sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+        sys.exit(child_main(sys.argv[2:]))
+    from bench.report import Report
+
+    run(Report())
