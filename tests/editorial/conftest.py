@@ -71,3 +71,13 @@ def fast_password_hashing(settings, request):
 @pytest.fixture
 def real_password_hashing():
     """Ask for this to keep the project's own password hashers in a test."""
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Lists of published texts are cached under the release token; start and end each test without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

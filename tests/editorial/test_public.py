@@ -78,3 +78,19 @@ def test_handbook_texts_come_in_reading_order(writer, reviewer, publisher):
     assert [t.key for t in public.published_texts("handbook", "how-genes-work/")] == [
         "how-genes-work/what-are-proteins", "how-genes-work/making-proteins",
     ]  # fmt: skip
+
+
+def test_cached_lists_follow_every_publication(writer, reviewer, publisher):
+    def publish_term(key, title, synonyms=()):
+        text = workflow.create_text("glossary", key, writer, title=title, body="x", synonyms=list(synonyms))
+        workflow.submit(text, writer)
+        workflow.approve(text, reviewer)
+        workflow.publish(text, publisher)
+        return text
+
+    heme = publish_term("heme", "Heme", ["haem"])
+    assert public.glossary_index() == [("haem", "heme"), ("Heme", "heme")]
+    publish_term("porphyrin", "Porphyrin")
+    assert ("Porphyrin", "porphyrin") in public.glossary_index()
+    workflow.withdraw(heme, publisher)
+    assert public.glossary_index() == [("Porphyrin", "porphyrin")]

@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -15,13 +14,6 @@ from ghr.project.assemble import django_settings
 from tests.editorial.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.urls("tests.editorial.urls")
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def try_login(client, username, password, address="10.0.0.1"):

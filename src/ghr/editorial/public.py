@@ -13,6 +13,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 
+from django.core.cache import cache
+
 from ghr.editorial.models import AuditEvent, Kind, Revision, Text
 
 # Audit actions that change what the public sees; the newest such event's id is the release token.
@@ -26,6 +28,7 @@ HANDBOOK_CHAPTERS = (
     "precision-medicine", "newborn-screening",
 )  # fmt: skip
 UNKNOWN_CHAPTER = 1000
+LIST_CACHE_SECONDS = 3600
 
 # While an editor previews a draft, the public pages rendered for that request see the draft in place of the
 # published version of that one text (and a release token of their own, so no cache mixes the two).
@@ -107,14 +110,29 @@ def published_text(kind: str, key: str) -> PublishedText | None:
     return _as_published(text) if text else None
 
 
-def published_texts(kind: str, prefix: str = "") -> list[PublishedText]:
-    """Every published text of a kind whose key starts with ``prefix`` (e.g. "ALAS2/" for a gene's conditions),
-    in reading order: chapter, then topic order, then title."""
+def _published_list(kind: str, prefix: str) -> list[PublishedText]:
     texts = {text.key: _as_published(text) for text in _published().filter(kind=kind, key__startswith=prefix)}
     current = _preview.get()
     if current is not None and current[0].kind == kind and current[0].key.startswith(prefix):
         texts[current[0].key] = _previewed(kind, current[0].key)
     return sorted(texts.values(), key=lambda t: (t.chapter_order, t.chapter, t.order, t.title.lower(), t.key))
+
+
+def published_texts(kind: str, prefix: str = "") -> list[PublishedText]:
+    """Every published text of a kind whose key starts with ``prefix`` (e.g. "ALAS2/" for a gene's conditions),
+    in reading order: chapter, then topic order, then title.
+
+    Lists are cached under the release token, so a publication is seen at once and pages that list every
+    glossary term do not read them all each time."""
+    if _preview.get() is not None:
+        return _published_list(kind, prefix)
+    digest = hashlib.sha1(f"{kind}\0{prefix}".encode()).hexdigest()[:16]
+    key = f"ghr:editorial:published:{texts_release()}:{digest}"
+    texts = cache.get(key)
+    if texts is None:
+        texts = _published_list(kind, prefix)
+        cache.set(key, texts, LIST_CACHE_SECONDS)
+    return list(texts)
 
 
 def glossary_index() -> list[tuple[str, str]]:
@@ -133,6 +151,7 @@ def texts_release() -> str:
     current = _preview.get()
     if current is not None:
         return f"preview-{current[1].pk}"
-    latest = AuditEvent.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-id").values_list("id", flat=True)
-    newest = latest.first() or 0
+    latest = AuditEvent.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-id").values_list("id", "at").first()
+    # The time as well as the id: an id can be used again after a rolled-back transaction (SQLite), a time not.
+    newest = f"{latest[0]}:{latest[1].isoformat()}" if latest else "none"
     return hashlib.sha1(f"texts:{newest}".encode()).hexdigest()[:12]
