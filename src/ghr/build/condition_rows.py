@@ -1,0 +1,134 @@
+"""Turn merged conditions and their gene links, features and references into knowledge-base rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ghr.build.collect import Collected
+from ghr.build.conditions import MergedCondition, condition_index, merge_conditions
+from ghr.build.genes import GeneIndex
+from ghr.build.rows import Plan, as_json
+from ghr.kb import models as kb
+from ghr.sources.records import ConditionId
+
+# URL names GHR's editors gave conditions whose sources name them otherwise ("Porphyria variegata"); the site's
+# own texts use these slugs, so they are pinned to the condition holding that record.
+EDITORIAL_SLUGS = {
+    ConditionId("OMIM", "177000"): "erythropoietic-protoporphyria",
+    ConditionId("OMIM", "176200"): "variegate-porphyria",
+    ConditionId("OMIM", "612740"): "ala-dehydratase-deficient-porphyria",
+}
+
+XREF_DB_LABELS = {"SCTID": "SNOMEDCT", "ICD10": "ICD-10", "ICD10CM": "ICD-10", "MESH": "MeSH", "ORPHA": "Orphanet"}
+
+
+def _name_kind(kind: str) -> str:
+    return kind if kind in kb.ConditionName.Kind.values else kb.ConditionName.Kind.SYNONYM
+
+
+def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str, int]) -> int:
+    conditions = plan.table(kb.Condition, "slug", "name", "name_source_id", "mondo_id")
+    condition_id = conditions.add(condition.slug, condition.name[:300], source_ids[condition.name_source],
+                                  condition.mondo_id)  # fmt: skip
+    names = plan.table(kb.ConditionName, "condition_id", "name", "kind", "source_id")
+    seen = {condition.name.casefold()}
+    for name in condition.names:
+        text = name.name.strip()[:400]
+        if text and (text.casefold(), name.kind) not in seen:
+            seen.add((text.casefold(), name.kind))
+            names.add(condition_id, text, _name_kind(name.kind), source_ids[name.source])
+    xrefs = plan.table(kb.ConditionXref, "condition_id", "db", "key", "source_id")
+    seen_xrefs = set()
+    for xref in condition.xrefs:
+        db = XREF_DB_LABELS.get(xref.id.db, xref.id.db)
+        if (db, xref.id.key) not in seen_xrefs:
+            seen_xrefs.add((db, xref.id.key))
+            xrefs.add(condition_id, db, xref.id.key[:40], source_ids[xref.source])
+    facts = plan.table(kb.ConditionFact, "condition_id", "kind", "value", "source_id")
+    for fact in condition.facts:
+        facts.add(condition_id, fact.kind, fact.value, source_ids[fact.source])
+    inheritance = plan.table(kb.ConditionInheritance, "condition_id", "code", "evidence", "source_id")
+    seen_codes = set()
+    for pattern in condition.inheritance:
+        if (pattern.code, pattern.source) not in seen_codes:
+            seen_codes.add((pattern.code, pattern.source))
+            inheritance.add(condition_id, pattern.code, pattern.evidence[:100], source_ids[pattern.source])
+    return condition_id
+
+
+def _plan_parents(plan: Plan, merged: list[MergedCondition], ids: dict[str, int], source_ids: dict[str, int]) -> None:
+    by_mondo = {condition.mondo_id: ids[condition.slug] for condition in merged if condition.mondo_id}
+    parents = plan.table(kb.ConditionParent, "child_id", "parent_id", "source_id")
+    for condition in merged:
+        for parent in condition.parents:
+            if parent in by_mondo and by_mondo[parent] != ids[condition.slug]:
+                parents.add(ids[condition.slug], by_mondo[parent], source_ids["mondo"])
+
+
+def _resolve(index: dict[ConditionId, str], ids: dict[str, int], condition: ConditionId) -> int | None:
+    slug = index.get(condition)
+    return ids.get(slug) if slug else None
+
+
+def _plan_gene_links(collected, plan, source_ids, genes: GeneIndex, index, ids) -> None:
+    links = plan.table(kb.GeneCondition, "gene_id", "condition_id", "evidence", "pmids", "source_id")
+    seen = set()
+    for source, record in collected.of("GeneConditionRecord"):
+        gene_id, condition_id = genes.find(record.gene), _resolve(index, ids, record.condition)
+        if gene_id is None or condition_id is None:
+            collected.rejected(source, "gene link to an unknown gene or condition")
+            continue
+        key = (gene_id, condition_id, source, record.evidence)
+        if key not in seen:
+            seen.add(key)
+            links.add(gene_id, condition_id, record.evidence[:200], as_json(list(record.pmids)), source_ids[source])
+            collected.loaded(source, "GeneConditionRecord")
+
+
+def _plan_features(collected, plan, source_ids, index, ids) -> None:
+    terms = plan.table(kb.PhenotypeTerm, "hpo_id", "name", "definition", "layperson_synonyms", "synonyms", "source_id")
+    term_ids = {}
+    for source, record in collected.of("PhenotypeTermRecord"):
+        if record.hpo_id not in term_ids:
+            term_ids[record.hpo_id] = terms.add(
+                record.hpo_id, record.name, record.definition, as_json(list(record.layperson_synonyms)),
+                as_json(list(record.synonyms)), source_ids[source],
+            )  # fmt: skip
+    features = plan.table(kb.ConditionFeature, "condition_id", "term_id", "frequency", "source_id")
+    seen = set()
+    for source, record in collected.of("ConditionFeatureRecord"):
+        condition_id, term_id = _resolve(index, ids, record.condition), term_ids.get(record.hpo_id)
+        if condition_id is None or term_id is None:
+            collected.rejected(source, "feature of an unknown condition or term")
+        elif (condition_id, term_id) not in seen:
+            seen.add((condition_id, term_id))
+            features.add(condition_id, term_id, record.frequency[:40], source_ids[source])
+            collected.loaded(source, "ConditionFeatureRecord")
+
+
+def _plan_references(collected, plan, source_ids, index, ids) -> None:
+    references = plan.table(kb.ConditionReference, "condition_id", "pmid", "source_id")
+    seen = set()
+    for source, record in collected.of("ConditionReferenceRecord"):
+        condition_id = _resolve(index, ids, record.condition)
+        if condition_id is None:
+            collected.rejected(source, "reference of an unknown condition")
+        elif (condition_id, record.pmid) not in seen:
+            seen.add((condition_id, record.pmid))
+            references.add(condition_id, record.pmid, source_ids[source])
+            collected.loaded(source, "ConditionReferenceRecord")
+
+
+def plan_conditions(collected: Collected, plan: Plan, source_ids: dict[str, int], genes: GeneIndex) -> Counter:
+    stats: Counter = Counter()
+    merged = merge_conditions(collected.of("ConditionRecord"), stats, slug_overrides=EDITORIAL_SLUGS)
+    ids = {condition.slug: _plan_condition(plan, condition, source_ids) for condition in merged}
+    for condition in merged:
+        for source in condition.sources:
+            collected.loaded(source, "ConditionRecord")
+    _plan_parents(plan, merged, ids, source_ids)
+    index = condition_index(merged)
+    _plan_gene_links(collected, plan, source_ids, genes, index, ids)
+    _plan_features(collected, plan, source_ids, index, ids)
+    _plan_references(collected, plan, source_ids, index, ids)
+    return stats

