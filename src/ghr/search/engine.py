@@ -143,6 +143,9 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
     limit = SUGGEST_LIMIT * 3 if suggest else STAGE_LIMIT
     _exact(backend, query, found)
     _prefix(backend, query, found, limit)
+    if suggest and len(found.best) >= SUGGEST_LIMIT:
+        # Ten pages already match at a better tier than any later stage can give: nothing below can show.
+        return
     _all_words(backend, query, found, limit, ranking.ALL_WORDS)
     corrected = corrected_query(backend, query)
     if corrected is not None:

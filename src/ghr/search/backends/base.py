@@ -60,16 +60,13 @@ class SqlBackend:
             "CREATE INDEX search_feature_link_term ON search_feature_link (term_id)",
         ]
 
-    def has_index(self) -> bool:
-        return "search_name" in self.connection.introspection.table_names()
-
     def exact_names(self, norm: str, order_free: str) -> list[NameHit]:
-        # Two index lookups rather than one OR, which could make the planner scan the table.
+        # Two index lookups in one round trip, rather than one OR that could make the planner scan the table.
         base = f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id WHERE "
-        hits = self._hits(base + "n.norm = %s LIMIT 500", [norm])
-        if order_free:
-            hits += self._hits(base + "n.order_free = %s AND n.norm <> %s LIMIT 500", [order_free, norm])
-        return hits
+        if not order_free:
+            return self._hits(base + "n.norm = %s LIMIT 1000", [norm])
+        sql = base + "n.norm = %s UNION ALL " + base + "n.order_free = %s AND n.norm <> %s LIMIT 1000"
+        return self._hits(sql, [norm, order_free, norm])
 
     def prefix_names(self, norm: str, limit: int) -> list[NameHit]:
         # A range on the sorted column finds every name starting with the query through the index.

@@ -31,6 +31,9 @@ class PostgresBackend(SqlBackend):
     # Byte order makes the prefix range (norm >= 'abc' AND norm < 'abc' || max) exact and index-friendly.
     text_type = 'TEXT COLLATE "C"'
 
+    def has_index(self) -> bool:
+        return self._fetch("SELECT to_regclass('search_entry') IS NOT NULL")[0][0]
+
     def write_index(self, rows: IndexRows) -> None:
         self._ensure_trigram_extension()
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:

@@ -25,6 +25,9 @@ class SqliteBackend(SqlBackend):
     def extra_tables(self) -> list[str]:
         return ["search_name_fts", "search_feature_fts", "search_vocab_trigrams"]
 
+    def has_index(self) -> bool:
+        return bool(self._fetch("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_entry'"))
+
     def write_index(self, rows: IndexRows) -> None:
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
             self._drop_tables(cursor)
