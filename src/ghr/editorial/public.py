@@ -138,6 +138,17 @@ def published_texts(kind: str, prefix: str = "") -> list[PublishedText]:
 def glossary_index() -> list[tuple[str, str]]:
     """(term or synonym as written, glossary slug) for every published glossary text, longest terms first, so a
     page can link "erythropoietic protoporphyria" before "protoporphyria"."""
+    if _preview.get() is not None:
+        return _glossary_pairs()
+    key = f"ghr:editorial:glossary-index:{texts_release()}"
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = _glossary_pairs()
+        cache.set(key, pairs, LIST_CACHE_SECONDS)
+    return list(pairs)
+
+
+def _glossary_pairs() -> list[tuple[str, str]]:
     pairs: dict[tuple[str, str], None] = {}
     for entry in published_texts(Kind.GLOSSARY):
         for written in (entry.title, *entry.synonyms):
