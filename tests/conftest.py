@@ -5,6 +5,7 @@ of genes and conditions (ALAS2, FECH, HMBS and their conditions) and finished by
 """
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 
@@ -18,9 +19,10 @@ def django_db_setup(django_db_blocker):
     with django_db_blocker.unblock():
         ensure_schemas(reset=True)
         call_command("migrate", database="default", verbosity=0)
-        call_command("migrate", database="kb", verbosity=0)
-        kb_fixture.populate("kb")
-        finish_knowledge_base("kb")
+        if not settings.FULL_KB:
+            call_command("migrate", database="kb", verbosity=0)
+            kb_fixture.populate("kb")
+            finish_knowledge_base("kb")
         for connection in connections.all():
             connection.close()
 

@@ -1,6 +1,7 @@
 """Django settings for the test run: ghr's own settings, with state in a fresh temporary folder.
 
-Each pytest-xdist worker gets its own folder (SQLite) or its own schemas (PostgreSQL, when GHR_DATABASE_URL is
+With GHR_TEST_KB set, the knowledge base alias reads that file instead: the full build, for tests marked
+`full`. Each pytest-xdist worker gets its own folder (SQLite) or its own schemas (PostgreSQL, when GHR_DATABASE_URL is
 set), so workers never share a database.
 """
 
@@ -18,3 +19,9 @@ _env.setdefault("GHR_SECRET_KEY", "test-only-secret-key-not-for-production-use-0
 _env.setdefault("GHR_API_RATE_LIMIT", "100000/60")
 
 globals().update(django_settings(load_config(_env)))
+
+# `make test` runs the tests marked `full` a second time against the full build (read-only), named here.
+FULL_KB = os.environ.get("GHR_TEST_KB", "")
+if FULL_KB:
+    DATABASES["kb"]["NAME"] = FULL_KB  # noqa: F821 (set by the update above)
+    DATABASES["kb"]["TEST"]["NAME"] = FULL_KB  # noqa: F821
