@@ -29,6 +29,12 @@ def read_ids(request) -> list[str]:
     return ids
 
 
+def _add(group: dict[str, list[str]], key: str, text: str) -> None:
+    texts = group.setdefault(key, [])
+    if text not in texts:  # the same identifier sent twice is answered twice but looked up once
+        texts.append(text)
+
+
 def _gene_keys(ids: list[str]) -> dict[str, dict[str, list[str]]]:
     """Identifiers grouped by the column that answers them in one query."""
     groups: dict[str, dict[str, list[str]]] = {"symbol": {}, "hgnc": {}, "ncbi": {}, "ensembl": {}, "other": {}}
@@ -36,15 +42,15 @@ def _gene_keys(ids: list[str]) -> dict[str, dict[str, list[str]]]:
         ident = identifiers.parse(text)
         value = ident.value
         if ident.prefix == "HGNC":
-            groups["hgnc"].setdefault(f"HGNC:{value}", []).append(text)
+            _add(groups["hgnc"], f"HGNC:{value}", text)
         elif (not ident.prefix or ident.prefix in {"NCBIGENE", "NCBI", "ENTREZ", "GENEID"}) and value.isdigit():
-            groups["ncbi"].setdefault(str(int(value)) if len(value) < 10 else "-1", []).append(text)
+            _add(groups["ncbi"], str(int(value)) if len(value) < 10 else "-1", text)
         elif not ident.prefix and value.upper().startswith("ENSG"):
-            groups["ensembl"].setdefault(value.split(".")[0].upper(), []).append(text)
+            _add(groups["ensembl"], value.split(".")[0].upper(), text)
         elif not ident.prefix or ident.prefix == "SYMBOL":
-            groups["symbol"].setdefault(value.lower(), []).append(text)
+            _add(groups["symbol"], value.lower(), text)
         else:
-            groups["other"].setdefault(text, []).append(text)
+            _add(groups["other"], text, text)
     return groups
 
 
@@ -62,7 +68,8 @@ def resolve_genes(ids: list[str]) -> dict[str, list[int]]:
     for group, queryset in lookups:
         for gene_id, key in queryset.values_list("id", columns[group]):
             for text in groups[group].get(str(key) if group != "symbol" else key, []):
-                found[text].append(gene_id)
+                if gene_id not in found[text]:
+                    found[text].append(gene_id)
     for text in groups["other"]:
         found[text] = [gene.id for gene in identifiers.find_genes(text)]
     return found
@@ -80,7 +87,8 @@ def resolve_conditions(ids: list[str]) -> dict[str, list[int]]:
     rows = Condition.objects.annotate(key=Lower("slug")).filter(key__in=list(slugs)).values_list("id", "key")
     for condition_id, key in rows:
         for text in slugs.get(key, []):
-            found[text].append(condition_id)
+            if condition_id not in found[text]:
+                found[text].append(condition_id)
     return found
 
 
