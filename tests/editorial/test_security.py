@@ -91,3 +91,35 @@ def test_roles_command_is_idempotent(db):
     assert "publish_text" in after["publisher"] and "publish_text" not in after["reviewer"]
     assert {"change_user", "publish_text", "approve_text"} <= after["administrator"]
     assert "writer:" in out.getvalue()
+
+
+def test_backend_refuses_locked_out_logins_on_any_path(writer, settings):
+    from django.contrib.auth import authenticate
+    from django.test import RequestFactory
+
+    settings.AUTHENTICATION_BACKENDS = ["ghr.editorial.throttle.ThrottledModelBackend"]
+    request = RequestFactory().post("/some/other/login", REMOTE_ADDR="10.9.9.9")
+    for _ in range(MAX_FAILURES):
+        assert authenticate(request, username="wendy", password="wrong") is None
+    assert authenticate(request, username="wendy", password=PASSWORD) is None
+    other = RequestFactory().post("/some/other/login", REMOTE_ADDR="10.9.9.10")
+    assert authenticate(other, username="wendy", password=PASSWORD) == writer
+
+
+def test_admin_screens_of_every_model_open_for_the_administrator(published, administrator):
+    from tests.editorial.test_access import login
+
+    client = login(administrator)
+    revision = published.published_revision
+    urls = [
+        f"/admin/ghr_editorial/text/{published.pk}/change/",
+        f"/admin/ghr_editorial/revision/{revision.pk}/change/",
+        "/admin/ghr_editorial/revision/",
+        "/admin/ghr_editorial/auditevent/",
+        "/editorial/texts/?kind=gene-function",
+        "/editorial/audit/?action=publish",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"ALAS2" in response.content, url

@@ -11,8 +11,10 @@ import hashlib
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 
 MAX_FAILURES = 5
 WINDOW_SECONDS = 15 * 60
@@ -71,3 +73,17 @@ class ThrottledAuthenticationForm(AdminAuthenticationForm):
         if is_locked(username, client_address(self.request)):
             raise forms.ValidationError(MESSAGE, code="throttled")
         return super().clean()
+
+
+class ThrottledModelBackend(ModelBackend):
+    """Django's own backend, refusing while the username is locked out from the caller's address.
+
+    The admin login form already refuses before it authenticates; listing this backend in
+    AUTHENTICATION_BACKENDS also covers any other login path (another form, an API token exchange).
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is not None and is_locked(username, client_address(request)):
+            # PermissionDenied stops Django trying further backends and counts as one more failure.
+            raise PermissionDenied(MESSAGE)
+        return super().authenticate(request, username=username, password=password, **kwargs)
