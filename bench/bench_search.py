@@ -246,6 +246,12 @@ def load_test(env: dict[str, str], queries: list[str], endpoint: str, workers: i
 def child_main(argv: list[str]) -> int:
     synthetic = "synthetic" in argv
     figures = measure_in_process(synthetic)
+    if not synthetic:
+        from tests.search.relevance import evaluate
+        from tests.search.relevance_cases import FULL_CASES
+
+        scores = evaluate(FULL_CASES)
+        figures["relevance"] = {"line": scores.line(), "misses": scores.misses}
     queries = query_mix()
     env = dict(os.environ)
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -271,6 +277,9 @@ def _report(report, label: str, figures: dict) -> None:
         rows = figures["rows"]
         report.add(section, "synthetic knowledge base", f"{rows['genes']:,} genes, {rows['gene_names']:,} gene "
                    f"names, {rows['conditions']:,} conditions", "not real data: no full build is serving")  # fmt: skip
+    if "relevance" in figures:
+        report.add(section, "relevance (tests/search/relevance_cases.py)", figures["relevance"]["line"],
+                   "; ".join(figures["relevance"]["misses"])[:600])  # fmt: skip
     report.add(section, "index build", f"{figures['index_seconds']:.2f} s", "ghr.search.indexer.build_index")
     for name in ("suggest", "search"):
         timing = figures[name]

@@ -17,9 +17,8 @@ from ghr.conf import SETTINGS, load_config
 def print_settings() -> int:
     config = load_config()
     for setting in SETTINGS:
-        print(
-            f"{setting.name} = {config[setting.name]!r}\n    {setting.help}\n    default: {setting.default_text(os.environ)!r}"
-        )
+        default = setting.default_text(os.environ)
+        print(f"{setting.name} = {config[setting.name]!r}\n    {setting.help}\n    default: {default!r}")
     return 0
 
 

@@ -75,7 +75,8 @@ def wheel_index(monkeypatch):
     wheel = _wheel_bytes()
     name = "tinydata-1.0-py3-none-any.whl"
     server = _Server({})
-    server.files["/simple/tinydata/"] = f'<html><body><a href="{server.url}/files/{name}">{name}</a></body></html>'.encode()
+    link = f'<a href="{server.url}/files/{name}">{name}</a>'
+    server.files["/simple/tinydata/"] = f"<html><body>{link}</body></html>".encode()
     server.files[f"/files/{name}"] = wheel
     monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
     monkeypatch.setenv("PIP_INDEX_URL", f"{server.url}/simple/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ghr.build.collect import Collected
 from ghr.build.conditions import MergedCondition, condition_index, merge_conditions
@@ -65,57 +66,70 @@ def _plan_parents(plan: Plan, merged: list[MergedCondition], ids: dict[str, int]
                 parents.add(ids[condition.slug], by_mondo[parent], source_ids["mondo"])
 
 
-def _resolve(index: dict[ConditionId, str], ids: dict[str, int], condition: ConditionId) -> int | None:
-    slug = index.get(condition)
-    return ids.get(slug) if slug else None
+@dataclass(frozen=True)
+class _Targets:
+    """What records about conditions are resolved against."""
+
+    source_ids: dict[str, int]
+    genes: GeneIndex
+    index: dict[ConditionId, str]
+    """Any record id of a merged condition -> its slug."""
+    ids: dict[str, int]
+    """Slug -> row id."""
+
+    def condition(self, condition: ConditionId) -> int | None:
+        slug = self.index.get(condition)
+        return self.ids.get(slug) if slug else None
 
 
-def _plan_gene_links(collected, plan, source_ids, genes: GeneIndex, index, ids) -> None:
+def _plan_gene_links(collected: Collected, plan: Plan, targets: _Targets) -> None:
     links = plan.table(kb.GeneCondition, "gene_id", "condition_id", "evidence", "pmids", "source_id")
     seen = set()
     for source, record in collected.of("GeneConditionRecord"):
-        gene_id, condition_id = genes.find(record.gene), _resolve(index, ids, record.condition)
+        gene_id, condition_id = targets.genes.find(record.gene), targets.condition(record.condition)
         if gene_id is None or condition_id is None:
             collected.rejected(source, "gene link to an unknown gene or condition")
             continue
         key = (gene_id, condition_id, source, record.evidence)
         if key not in seen:
             seen.add(key)
-            links.add(gene_id, condition_id, record.evidence[:200], as_json(list(record.pmids)), source_ids[source])
+            links.add(
+                gene_id, condition_id, record.evidence[:200], as_json(list(record.pmids)), targets.source_ids[source]
+            )
             collected.loaded(source, "GeneConditionRecord")
 
 
-def _plan_features(collected, plan, source_ids, index, ids) -> None:
+def _plan_features(collected: Collected, plan: Plan, targets: _Targets) -> None:
     terms = plan.table(kb.PhenotypeTerm, "hpo_id", "name", "definition", "layperson_synonyms", "synonyms", "source_id")
     term_ids = {}
     for source, record in collected.of("PhenotypeTermRecord"):
         if record.hpo_id not in term_ids:
             term_ids[record.hpo_id] = terms.add(
                 record.hpo_id, record.name, record.definition, as_json(list(record.layperson_synonyms)),
-                as_json(list(record.synonyms)), source_ids[source],
+                as_json(list(record.synonyms)), targets.source_ids[source],
             )  # fmt: skip
     features = plan.table(kb.ConditionFeature, "condition_id", "term_id", "frequency", "source_id")
     seen = set()
     for source, record in collected.of("ConditionFeatureRecord"):
-        condition_id, term_id = _resolve(index, ids, record.condition), term_ids.get(record.hpo_id)
+        condition_id, term_id = targets.condition(record.condition), term_ids.get(record.hpo_id)
         if condition_id is None or term_id is None:
             collected.rejected(source, "feature of an unknown condition or term")
         elif (condition_id, term_id) not in seen:
             seen.add((condition_id, term_id))
-            features.add(condition_id, term_id, record.frequency[:40], source_ids[source])
+            features.add(condition_id, term_id, record.frequency[:40], targets.source_ids[source])
             collected.loaded(source, "ConditionFeatureRecord")
 
 
-def _plan_references(collected, plan, source_ids, index, ids) -> None:
+def _plan_references(collected: Collected, plan: Plan, targets: _Targets) -> None:
     references = plan.table(kb.ConditionReference, "condition_id", "pmid", "source_id")
     seen = set()
     for source, record in collected.of("ConditionReferenceRecord"):
-        condition_id = _resolve(index, ids, record.condition)
+        condition_id = targets.condition(record.condition)
         if condition_id is None:
             collected.rejected(source, "reference of an unknown condition")
         elif (condition_id, record.pmid) not in seen:
             seen.add((condition_id, record.pmid))
-            references.add(condition_id, record.pmid, source_ids[source])
+            references.add(condition_id, record.pmid, targets.source_ids[source])
             collected.loaded(source, "ConditionReferenceRecord")
 
 
@@ -127,8 +141,8 @@ def plan_conditions(collected: Collected, plan: Plan, source_ids: dict[str, int]
         for source in condition.sources:
             collected.loaded(source, "ConditionRecord")
     _plan_parents(plan, merged, ids, source_ids)
-    index = condition_index(merged)
-    _plan_gene_links(collected, plan, source_ids, genes, index, ids)
-    _plan_features(collected, plan, source_ids, index, ids)
-    _plan_references(collected, plan, source_ids, index, ids)
+    targets = _Targets(source_ids, genes, condition_index(merged), ids)
+    _plan_gene_links(collected, plan, targets)
+    _plan_features(collected, plan, targets)
+    _plan_references(collected, plan, targets)
     return stats

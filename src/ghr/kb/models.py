@@ -193,8 +193,9 @@ class ConditionXref(models.Model):
     """An identifier of the condition in another database: OMIM, Orphanet, GARD, MONDO, ICD-10, SNOMEDCT..."""
 
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="xrefs")
-    db = models.CharField(max_length=20, help_text="OMIM, Orphanet, GARD, MONDO, UniProt, ICD-10, SNOMEDCT, "
-                          "UMLS, MeSH, DOID, MedGen.")
+    db = models.CharField(
+        max_length=20, help_text="OMIM, Orphanet, GARD, MONDO, UniProt, ICD-10, SNOMEDCT, UMLS, MeSH, DOID, MedGen."
+    )
     key = models.CharField(max_length=40, help_text="The identifier without its prefix, e.g. '300751'.")
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
 

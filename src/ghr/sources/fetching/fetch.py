@@ -72,7 +72,9 @@ def fetch_package(pin: PackagePin, cache: Cache, downloader: Downloader | None =
     return downloaded
 
 
-def fetch_all(pins: Iterable[PackagePin], cache: Cache, downloaders: dict[str, Downloader] | None = None) -> FetchReport:
+def fetch_all(
+    pins: Iterable[PackagePin], cache: Cache, downloaders: dict[str, Downloader] | None = None
+) -> FetchReport:
     """Fetch every package; a failed optional package is reported, a failed required one stops with FetchError."""
     report = FetchReport()
     pins = list(pins)

@@ -64,8 +64,8 @@ class Command(BaseCommand):
         write(f"\ngenes {counts['genes']}, with GRCh38 location {counts['located_genes']}, conditions "
               f"{counts['conditions']}, genes linked to a condition {counts['genes_with_conditions']}")  # fmt: skip
         stats = result.condition_stats
-        write(f"conditions merged from {sum(len(t.read) and t.read['ConditionRecord'] for t in result.collected.tallies.values())} "
-              f"records: {dict(stats)}")  # fmt: skip
+        records = sum(tally.read["ConditionRecord"] for tally in result.collected.tallies.values())
+        write(f"conditions merged from {records} records: {dict(stats)}")
         write(f"bands from coordinates: {result.band_check.agree} agree with HGNC, {result.band_check.disagree} differ")
         for warning in result.warnings:
             write(f"note: {warning}")
