@@ -91,7 +91,9 @@
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       go(items[active]);
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && !list.hidden) {
+      // First Escape only closes the popup; the browser's own Escape (clearing the box) comes on the next press.
+      event.preventDefault();
       close();
     }
   });
