@@ -133,3 +133,28 @@ def test_bad_files_are_reported_and_the_rest_imported(tmp_path):
 def test_import_of_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="not a folder"):
         run("import", str(tmp_path / "nowhere"))
+
+
+def test_reimport_keeps_what_editors_changed_on_the_site(content, writer, reviewer, publisher):
+    from ghr.editorial import workflow
+
+    run("import", str(content))
+    text = Text.objects.get(kind="gene-function", key="FECH")
+    workflow.save_draft(text, writer, title="Normal function of the FECH gene", body="Reviewed wording.",
+                        references=[1376018])  # fmt: skip
+    for step, who in ((workflow.submit, writer), (workflow.approve, reviewer), (workflow.publish, publisher)):
+        step(text, who)
+    # The same files again: the reviewed text stays, with its reviewed date.
+    assert "3 unchanged" in run("import", str(content))
+    shown = public.published_text("gene-function", "FECH")
+    assert "Reviewed wording." in shown.html and shown.reviewed is not None
+    # The file changes: the editors' version is still kept, and the operator is told so.
+    (content / "genes/FECH/function.md").write_text(GENE.replace("last step", "final step"), encoding="utf-8")
+    output = run("import", str(content))
+    assert "1 kept" in output and "kept gene-function FECH" in output
+    assert "Reviewed wording." in public.published_text("gene-function", "FECH").html
+    # --force replaces it, as a new, unreviewed version.
+    assert "1 updated" in run("import", "--force", str(content))
+    shown = public.published_text("gene-function", "FECH")
+    assert "final step" in shown.html and shown.reviewed is None
+    assert text.revisions.count() == 3

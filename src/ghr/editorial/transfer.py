@@ -43,6 +43,7 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -98,13 +99,29 @@ def content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if p.name.lower() != "readme.md" and not p.name.startswith("."))
 
 
-@transaction.atomic
-def import_text(kind: str, key: str, content: dict, source: str, importer) -> str:
-    """Create or update one text and publish it; returns 'created', 'updated' or 'unchanged'."""
-    text, created = Text.objects.select_for_update().get_or_create(kind=kind, key=key)
+def _import_outcome(text: Text, content: dict, importer, force: bool) -> str | None:
+    """'unchanged' or 'kept' when the file must not be written over the text; None to go ahead."""
     published = text.published_revision
     if published is not None and published.content() == content:
         return "unchanged"
+    last_import = text.revisions.filter(author=importer).order_by("-number").first()
+    if last_import is not None and last_import.content() == content:
+        # The file is what was imported last time; editors have changed the text since, and their work stands.
+        return "unchanged"
+    edited_here = text.working_revision is not None and text.working_revision.author_id != importer.pk
+    if edited_here and not force:
+        return "kept"
+    return None
+
+
+@transaction.atomic
+def import_text(kind: str, key: str, content: dict, source: str, importer, *, force: bool = False) -> str:
+    """Create or update one text and publish it; returns 'created', 'updated', 'unchanged' or 'kept' (the file
+    changed, but so did the text on this site: the editors' version is kept unless ``force``)."""
+    text, created = Text.objects.select_for_update().get_or_create(kind=kind, key=key)
+    outcome = _import_outcome(text, content, importer, force)
+    if outcome is not None:
+        return outcome
     revision = Revision.objects.create(
         text=text, number=next_number(text), author=importer, note=f"Imported from {source}", **content
     )
@@ -123,7 +140,7 @@ def import_text(kind: str, key: str, content: dict, source: str, importer) -> st
     return "created" if created else "updated"
 
 
-def import_folder(folder: Path) -> ImportReport:
+def import_folder(folder: Path, force: bool = False) -> ImportReport:
     report = ImportReport()
     importer = system_user()
     for path in content_files(folder):
@@ -133,7 +150,7 @@ def import_folder(folder: Path) -> ImportReport:
         except ContentError as error:
             report.errors.append(f"{name}: {error}")
             continue
-        outcome = import_text(kind, key, content, name, importer)
+        outcome = import_text(kind, key, content, name, importer, force=force)
         getattr(report, outcome).append(f"{kind} {key}")
     return report
 

@@ -13,30 +13,37 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         importing = actions.add_parser("import", help="Create or update texts from DIR and publish them.")
         importing.add_argument("folder", metavar="DIR")
+        importing.add_argument(
+            "--force", action="store_true",
+            help="Also replace texts that editors have changed on this site since the last import.",
+        )  # fmt: skip
         exporting = actions.add_parser("export", help="Write every text to DIR as Markdown with front matter.")
         exporting.add_argument("folder", metavar="DIR")
         actions.add_parser(
             "review-due", help="Compare published texts with the knowledge base now; flag and list those due."
         )
 
-    def handle(self, *args, action, folder=None, **options):
+    def handle(self, *args, action, folder=None, force=False, **options):
         if action == "review-due":
             self._review_due()
             return
         path = Path(folder)
         if action == "import":
-            self._import(path)
+            self._import(path, force)
         else:
             written = export_folder(path)
             self.stdout.write(f"Wrote {len(written)} texts to {path}")
 
-    def _import(self, path: Path):
+    def _import(self, path: Path, force: bool):
         if not path.is_dir():
             raise CommandError(f"{path} is not a folder")
-        report = import_folder(path)
+        report = import_folder(path, force)
         self.stdout.write(
-            f"{len(report.created)} created, {len(report.updated)} updated, {len(report.unchanged)} unchanged"
+            f"{len(report.created)} created, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+            f"{len(report.kept)} kept"
         )
+        for text in report.kept:
+            self.stdout.write(f"kept {text}: edited on this site since the last import (--force replaces it)")
         for error in report.errors:
             self.stderr.write(f"skipped {error}")
         if report.errors:
