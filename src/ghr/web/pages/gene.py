@@ -12,7 +12,7 @@ from ghr.web.pages.ideogram import Marker, ideogram_svg
 from ghr.web.pages.links import Link, gene_links, pubmed
 from ghr.web.pages.location import band_sentence, chromosome_phrase
 from ghr.web.pages.sources import SourceNote
-from ghr.web.pages.texts import GlossaryHit, glossary_terms_in, plain_text, published_text
+from ghr.web.pages.texts import GlossaryHit, glossary_terms_in, plain_text, published_text, published_texts
 
 NAME_KIND_LABELS = {
     "previous_symbol": "previous symbol",
@@ -87,7 +87,10 @@ class GenePage:
 
 
 def editor_block(kind: str, key: str) -> TextBlock | None:
-    text = published_text(kind, key)
+    return as_block(published_text(kind, key))
+
+
+def as_block(text) -> TextBlock | None:
     if text is None:
         return None
     return TextBlock(html=Markup(text.html), generated=False, sources=SourceNote(()), reviewed=text.reviewed,
@@ -170,11 +173,13 @@ def condition_blocks(gene: Gene) -> list[ConditionBlock]:
             .prefetch_related("condition__inheritance__source").order_by("condition__name"))  # fmt: skip
     for link in rows:
         grouped.setdefault(link.condition_id, []).append(link)
+    # One query for all of this gene's condition texts, not one per condition.
+    edited = {text.key: text for text in published_texts("gene-condition", f"{gene.symbol}/")}
     blocks = []
     for links in grouped.values():
         condition = links[0].condition
         inheritance = _inheritance_labels(condition)
-        text = editor_block("gene-condition", f"{gene.symbol}/{condition.slug}")
+        text = as_block(edited.get(f"{gene.symbol}/{condition.slug}"))
         blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=inheritance,
                                      text=text or generated_condition_text(gene, links, inheritance)))  # fmt: skip
     return blocks
