@@ -74,11 +74,28 @@ class Collector:
         return sorted(self.best.values(), key=lambda result: result.rank)
 
 
+COMPACT_SYMBOL_LENGTH = 12
+"""Queries up to this long are also tried without spaces: "FMR-1" is the symbol FMR1, "ALAS E" the alias ALASE."""
+
+
+def _exact_hits(backend: SearchBackend, query: Query) -> list[NameHit]:
+    hits = backend.exact_names(query.norm, order_free_key(query.norm))
+    compact = query.norm.replace(" ", "")
+    if compact != query.norm and len(compact) <= COMPACT_SYMBOL_LENGTH:
+        # Only as written without spaces, as symbols and identifiers are: "FMR-1" must not match "FMR 1" names.
+        hits += [
+            hit._replace(norm=query.norm)
+            for hit in backend.exact_names(compact, "")
+            if hit.norm == compact and hit.field in ranking.SYMBOL_FIELDS
+        ]
+    return hits
+
+
 def _exact(backend: SearchBackend, query: Query, found: Collector, corrected: bool = False) -> None:
-    for hit in backend.exact_names(query.norm, order_free_key(query.norm)):
+    for hit in _exact_hits(backend, query):
         weight = ranking.FIELD_WEIGHT.get(hit.field, 5)
         if corrected:
-            found.offer_hit(hit, ranking.CORRECTED, (0, weight))
+            found.offer_hit(hit, ranking.CORRECTED, (0, weight, 0))
         elif hit.norm == query.norm:
             found.offer_hit(hit, ranking.exact_tier(hit.kind, hit.field), (weight, 0))
         else:
@@ -100,6 +117,8 @@ def _all_words(backend: SearchBackend, query: Query, found: Collector, limit: in
     prefix_last = len(query.words[-1]) >= SHORTEST_PREFIX_WORD if query.words else False
     for hit in backend.word_names(query.words, prefix_last, limit):
         closeness = (ranking.extra_words(hit.norm, len(query.words)), ranking.FIELD_WEIGHT.get(hit.field, 5))
+        if tier == ranking.CORRECTED:
+            closeness = (2, *closeness)
         found.offer_hit(hit, tier, closeness)
 
 
@@ -118,22 +137,33 @@ def corrected_query(backend: SearchBackend, query: Query) -> Query | None:
     return Query(query.text, norm, [fixes.get(word, word) for word in query.words])
 
 
+def _feature_words(words: list[str]) -> list[str]:
+    # Numbers and one- or two-letter words ("1", "x") say nothing about a feature and match thousands.
+    return [word for word in words if len(word) >= 3 and not word.isdigit()]
+
+
 def _features(backend: SearchBackend, words: list[str], found: Collector) -> None:
+    """Conditions by the features they have: most query words matched first, then the feature that fits the
+    words best, then how characteristic it is of the condition (HPO frequency), then fewer features overall."""
+    words = _feature_words(words)
+    if not words:
+        return
     matched_words: dict[int, set[str]] = defaultdict(set)
-    best_term: dict[int, tuple[int, int, str]] = {}
+    best_term: dict[int, tuple[int, int, int, str]] = {}
     wanted = set(words)
-    for entry_id, term, term_stems in backend.feature_matches(words, FEATURE_ROWS_LIMIT):
+    for entry_id, term, term_stems, frequency in backend.feature_matches(words, FEATURE_ROWS_LIMIT):
         term_words = set(term_stems.split())
         hits = wanted & term_words
         matched_words[entry_id] |= hits
-        candidate = (-len(hits), len(term_words - hits), term)
+        candidate = (-len(hits), len(term_words - hits), -frequency, term)
         if entry_id not in best_term or candidate < best_term[entry_id]:
             best_term[entry_id] = candidate
-    strongest = sorted(matched_words, key=lambda entry_id: (-len(matched_words[entry_id]), best_term[entry_id]))
-    chosen = strongest[:STAGE_LIMIT]
-    for entry_id, (_, kind, key, label, boost, feature_count) in backend.entries(chosen).items():
-        _, extra, term = best_term[entry_id]
-        closeness = (-len(matched_words[entry_id]), extra, feature_count)
+    enough = (len(words) + 1) // 2
+    strong = [entry_id for entry_id, hits in matched_words.items() if len(hits) >= enough]
+    strong.sort(key=lambda entry_id: (-len(matched_words[entry_id]), best_term[entry_id]))
+    for entry_id, (_, kind, key, label, boost, feature_count) in backend.entries(strong[:STAGE_LIMIT]).items():
+        _, extra, frequency, term = best_term[entry_id]
+        closeness = (-len(matched_words[entry_id]), extra, frequency, feature_count)
         found.offer(
             kind, key, label, f"feature: {term}", ranking.sort_key(ranking.FEATURES, closeness, boost, label, key)
         )
@@ -150,6 +180,8 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
     corrected = corrected_query(backend, query)
     if corrected is not None:
         _exact(backend, corrected, found, corrected=True)
+        for hit in backend.prefix_names(corrected.norm, limit):
+            found.offer_hit(hit, ranking.CORRECTED, (1, ranking.FIELD_WEIGHT.get(hit.field, 5), len(hit.norm)))
         _all_words(backend, corrected, found, limit, ranking.CORRECTED)
     if not suggest or not found.best:
         words = list(dict.fromkeys(query.words + (corrected.words if corrected else [])))

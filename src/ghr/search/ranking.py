@@ -69,10 +69,15 @@ def exact_tier(kind: str, field: str) -> int:
     return GENE_ALIAS
 
 
+SYMBOL_FIELDS = frozenset({"symbol", "previous_symbol", "alias_symbol", "acronym", "identifier"})
+
+
 def extra_words(name_norm: str, query_word_count: int) -> int:
     """Words of the name the query did not ask for: "sideroblastic anemia" fits "Sideroblastic anemia" better
-    than "X-linked sideroblastic anemia"."""
-    return max(len(name_norm.split()) - query_word_count, 0)
+    than "X-linked sideroblastic anemia". Type numbers and letters ("1", "b") do not count: "Erythropoietic
+    protoporphyria 1" is as good a fit for "erythropoietic protoporphyria" as a name can be."""
+    meaningful = [word for word in name_norm.split() if len(word) > 1 and not word.isdigit()]
+    return max(len(meaningful) - query_word_count, 0)
 
 
 def sort_key(tier: int, closeness: tuple[int, int], boost: int, label: str, key: str) -> tuple:

@@ -34,7 +34,7 @@ class IndexRows:
     feature_terms: list[tuple] = field(default_factory=list)
     """(id, term_id, name, norm, stems)"""
     feature_links: list[tuple] = field(default_factory=list)
-    """(term_id, entry_id)"""
+    """(term_id, entry_id, how characteristic: 0 very rare .. 5 always; 2 when HPO gives no frequency)"""
 
     def add_name(self, entry_id: int, field_name: str, name: str) -> None:
         norm = normalize(name)
@@ -126,13 +126,47 @@ def _add_features(rows: IndexRows, using: str, condition_entries: dict[int, int]
             norm = normalize(text)
             if norm:
                 rows.feature_terms.append((len(rows.feature_terms) + 1, term_id, text, norm, " ".join(stems(norm))))
-    links = _rows(using, kb.ConditionFeature, "term_id, condition_id")
-    rows.feature_links = [(term_id, condition_entries[condition_id]) for term_id, condition_id in links]
+    links = _rows(using, kb.ConditionFeature, "term_id, condition_id, frequency")
+    for term_id, condition_id, frequency in links:
+        score = frequency_score(frequency)
+        if score is not None:
+            rows.feature_links.append((term_id, condition_entries[condition_id], score))
     # How many features each condition has: one feature among five says more about a condition than among 200.
-    per_entry = Counter(entry_id for _, entry_id in rows.feature_links)
+    per_entry = Counter(link[1] for link in rows.feature_links)
     for entry in rows.entries:
         if entry[1] == "condition":
             entry[5] = per_entry[entry[0]]
+
+
+# HPO frequency terms: obligate, very frequent, frequent, occasional, very rare, excluded.
+HPO_FREQUENCY = {
+    "HP:0040280": 5,
+    "HP:0040281": 4,
+    "HP:0040282": 3,
+    "HP:0040283": 1,
+    "HP:0040284": 0,
+    "HP:0040285": None,
+}
+
+
+def frequency_score(frequency: str) -> int | None:
+    """How characteristic a feature is of a condition, from HPO's frequency ('HP:0040281', '3/5' or '40%'):
+    5 for always down to 0 for very rare; 2 when unknown; None when the feature is excluded (never seen)."""
+    if not frequency:
+        return 2
+    if frequency in HPO_FREQUENCY:
+        return HPO_FREQUENCY[frequency]
+    try:
+        if "/" in frequency:
+            seen, total = (int(part) for part in frequency.split("/", 1))
+            share = seen / total
+        else:
+            share = float(frequency.rstrip("%")) / 100
+    except (ValueError, ZeroDivisionError):
+        return 2
+    if share <= 0:
+        return None
+    return 5 if share >= 1 else 4 if share >= 0.8 else 3 if share >= 0.3 else 1 if share >= 0.05 else 0
 
 
 def collect(using: str) -> IndexRows:

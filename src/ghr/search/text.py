@@ -7,6 +7,7 @@ for full-text matching ignore simple English plurals ("cells" = "cell").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -33,13 +34,34 @@ def clean_query(raw: str | None) -> str:
 _ASCII_SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
 
 
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+# British spellings of medical words, written the American way in the index and in queries alike, so that
+# "anaemia" finds "anemia" ("haem", "leukaemia", "oedema", "paediatric", "tumour" likewise).
+BRITISH = (("aem", "em"), ("oed", "ed"), ("oes", "es"), ("paed", "ped"), ("our", "or"))
+BRITISH_WORDS = re.compile(r"\b\w*(?:aem|oedem|oesoph|oestr|paed|tumour|colour)\w*\b")
+
+
+def _american(match: re.Match) -> str:
+    word = match.group(0)
+    for british, american in BRITISH:
+        word = word.replace(british, american)
+    return word
+
+
 def normalize(text: str) -> str:
-    """Lower-case words of letters and digits only, accents removed: "Anemia, sideroblastic, X-linked" ->
-    "anemia sideroblastic x linked"."""
+    """Lower-case words of letters and digits only, accents removed, possessives and British spellings
+    folded: "Anemia, sideroblastic, X-linked" -> "anemia sideroblastic x linked", "Huntington's" ->
+    "huntington", "anaemia" -> "anemia"."""
+    text = POSSESSIVE.sub("", text)
     if text.isascii():
+        lowered = text.lower()
+        if "ae" in lowered or "oe" in lowered or "our" in lowered:
+            lowered = BRITISH_WORDS.sub(_american, lowered)
+        return " ".join(lowered.translate(_ASCII_SPACES).split())
         return " ".join(text.lower().translate(_ASCII_SPACES).split())
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = BRITISH_WORDS.sub(_american, "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold())
     return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
 
 

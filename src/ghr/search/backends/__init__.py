@@ -38,8 +38,9 @@ class SearchBackend(Protocol):
     def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
         """Index words sharing trigrams with ``word``, as (word, frequency): candidates for a typo's fix."""
 
-    def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str]]:
-        """(condition entry id, feature text, feature stems) for features containing any of the words."""
+    def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str, int]]:
+        """(condition entry id, feature text, feature stems, frequency score) for features containing any of the
+        words."""
 
     def entries(self, entry_ids: list[int]) -> dict[int, tuple]:
         """(id, kind, key, label, boost, features) by id."""

@@ -49,7 +49,8 @@ class SqlBackend:
             "stems TEXT NOT NULL)",
             "CREATE TABLE search_feature_term (id INTEGER PRIMARY KEY, term_id INTEGER NOT NULL, "
             "name TEXT NOT NULL, norm TEXT NOT NULL, stems TEXT NOT NULL)",
-            "CREATE TABLE search_feature_link (term_id INTEGER NOT NULL, entry_id INTEGER NOT NULL)",
+            "CREATE TABLE search_feature_link (term_id INTEGER NOT NULL, entry_id INTEGER NOT NULL, "
+            "frequency INTEGER NOT NULL)",
             f"CREATE TABLE search_vocab (word {text} PRIMARY KEY, frequency INTEGER NOT NULL)",
         ]
 

@@ -109,11 +109,11 @@ class PostgresBackend(SqlBackend):
         )
         return [tuple(row) for row in self._fetch(sql, [word, len(word) - 2, len(word) + 2, word, limit])]
 
-    def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str]]:
+    def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str, int]]:
         if not words:
             return []
         sql = (
-            "SELECT l.entry_id, t.name, t.stems FROM search_feature_term t "
+            "SELECT l.entry_id, t.name, t.stems, l.frequency FROM search_feature_term t "
             "JOIN search_feature_link l ON l.term_id = t.term_id "
             "WHERE to_tsvector('simple'::regconfig, t.stems) @@ to_tsquery('simple'::regconfig, %s) LIMIT %s"
         )

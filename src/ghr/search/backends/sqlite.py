@@ -45,7 +45,7 @@ class SqliteBackend(SqlBackend):
         cursor.executemany("INSERT INTO search_entry VALUES (%s, %s, %s, %s, %s, %s)", rows.entries)
         cursor.executemany("INSERT INTO search_name VALUES (%s, %s, %s, %s, %s, %s, %s)", rows.names)
         cursor.executemany("INSERT INTO search_feature_term VALUES (%s, %s, %s, %s, %s)", rows.feature_terms)
-        cursor.executemany("INSERT INTO search_feature_link VALUES (%s, %s)", rows.feature_links)
+        cursor.executemany("INSERT INTO search_feature_link VALUES (%s, %s, %s)", rows.feature_links)
 
     def _fill_full_text(self, cursor) -> None:
         # Prefix indexes make "sidero*" as cheap as a whole word while people are still typing.
@@ -103,11 +103,12 @@ class SqliteBackend(SqlBackend):
         )
         return [tuple(row) for row in self._fetch(sql, [query, len(word) - 2, len(word) + 2, limit * 25])]
 
-    def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str]]:
+    def feature_matches(self, words: list[str], limit: int) -> list[tuple[int, str, str, int]]:
         if not words:
             return []
         sql = (
-            "SELECT l.entry_id, t.name, t.stems FROM search_feature_fts f JOIN search_feature_term t ON t.id = f.rowid "
+            "SELECT l.entry_id, t.name, t.stems, l.frequency FROM search_feature_fts f "
+            "JOIN search_feature_term t ON t.id = f.rowid "
             "JOIN search_feature_link l ON l.term_id = t.term_id WHERE search_feature_fts MATCH %s LIMIT %s"
         )
         query = " OR ".join(_phrase(word) for word in words)
