@@ -22,8 +22,8 @@ install: $(VENV)/.installed
 fetch: install
 	$(GHR) fetch
 
-kb: fetch  ## build the knowledge base unless one is already serving
-	$(GHR) build --if-missing
+kb: fetch  ## build the knowledge base unless the one serving is current
+	$(GHR) build --if-stale
 
 build: fetch  ## rebuild the knowledge base from the pinned data
 	$(GHR) build

@@ -23,6 +23,7 @@ from ghr.build.genes import (
 )
 from ghr.build.inputs import Inputs, gather_inputs
 from ghr.build.rows import Plan
+from ghr.build.status import code_fingerprint
 from ghr.build.swap import swap_in_staging
 from ghr.build.validate import SMALL, Minimums, validate
 from ghr.build.write import STAGING, reset_staging, write_plan
@@ -109,7 +110,7 @@ def run_build(inputs: Inputs, minimums: Minimums | None = None) -> BuildResult:
     build_id = started.strftime("%Y%m%dT%H%M%SZ")
     kb.BuildInfo.objects.using(STAGING).create(
         build_id=build_id, started_at=started, finished_at=datetime.now(UTC), ghr_version=ghr.__version__,
-        counts=counts, warnings=warnings,
+        counts=counts, warnings=warnings, code_fingerprint=code_fingerprint(),
     )  # fmt: skip
     swap_in_staging()
     _after_swap()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import islice
 
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections, transaction
 from tqdm import tqdm
 
@@ -40,8 +41,22 @@ def _batches(rows: list[tuple], size: int):
         yield batch
 
 
+def _copy(table: Table) -> None:
+    # PostgreSQL's COPY streams rows without a round trip per batch: an order of magnitude faster than INSERT.
+    connection = connections[STAGING]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in table.columns)
+    sql = f"COPY {quote(table.model._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for row in table.rows:
+            copy.write_row(row)
+
+
 def _insert(table: Table) -> None:
     connection = connections[STAGING]
+    if connection.vendor == "postgresql":
+        _copy(table)
+        return
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in table.columns)
     placeholders = ", ".join(["%s"] * len(table.columns))
@@ -57,7 +72,7 @@ def _reset_sequences() -> None:
         return
     from django.apps import apps
 
-    statements = connection.ops.sequence_reset_sql(connection.ops, apps.get_app_config("kb").get_models())
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_app_config("kb").get_models())
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

@@ -38,6 +38,9 @@ class BuildInfo(models.Model):
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField()
     ghr_version = models.CharField(max_length=20)
+    code_fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="sha256 of the code and pins that built it; another value means rebuild."
+    )
     counts = models.JSONField(default=dict, help_text="Rows per table.")
     warnings = models.JSONField(default=list, help_text="Problems found that did not stop the build.")
 

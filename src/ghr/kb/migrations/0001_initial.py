@@ -5,298 +5,489 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='BuildInfo',
+            name="BuildInfo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('build_id', models.CharField(help_text='UTC timestamp, e.g. 20261123T204500Z.', max_length=40, unique=True)),
-                ('started_at', models.DateTimeField()),
-                ('finished_at', models.DateTimeField()),
-                ('ghr_version', models.CharField(max_length=20)),
-                ('counts', models.JSONField(default=dict, help_text='Rows per table.')),
-                ('warnings', models.JSONField(default=list, help_text='Problems found that did not stop the build.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "build_id",
+                    models.CharField(help_text="UTC timestamp, e.g. 20261123T204500Z.", max_length=40, unique=True),
+                ),
+                ("started_at", models.DateTimeField()),
+                ("finished_at", models.DateTimeField()),
+                ("ghr_version", models.CharField(max_length=20)),
+                ("counts", models.JSONField(default=dict, help_text="Rows per table.")),
+                ("warnings", models.JSONField(default=list, help_text="Problems found that did not stop the build.")),
             ],
         ),
         migrations.CreateModel(
-            name='Condition',
+            name="Condition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('name', models.CharField(help_text='Preferred plain-language name.', max_length=300)),
-                ('mondo_id', models.CharField(blank=True, db_index=True, help_text="e.g. 'MONDO:0020721'.", max_length=20)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("name", models.CharField(help_text="Preferred plain-language name.", max_length=300)),
+                (
+                    "mondo_id",
+                    models.CharField(blank=True, db_index=True, help_text="e.g. 'MONDO:0020721'.", max_length=20),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SourceRelease',
+            name="SourceRelease",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text="Short name used in code, e.g. 'hpo'.", max_length=64, unique=True)),
-                ('name', models.CharField(help_text="What users see, e.g. 'Human Phenotype Ontology'.", max_length=200)),
-                ('publisher', models.CharField(blank=True, max_length=200)),
-                ('version', models.CharField(help_text="The publisher's release, e.g. '2025-01-16'.", max_length=100)),
-                ('release_date', models.CharField(blank=True, help_text='ISO date or year of the release.', max_length=40)),
-                ('package', models.CharField(blank=True, help_text='Registry package it came in, with version.', max_length=200)),
-                ('url', models.URLField(blank=True, help_text="Where users can get the publisher's own file.", max_length=500)),
-                ('licence', models.CharField(max_length=200)),
-                ('files', models.JSONField(default=list, help_text='[{path, sha256, bytes}] of every file read.')),
-                ('retrieved_at', models.DateTimeField(null=True)),
-                ('records_read', models.PositiveIntegerField(default=0)),
-                ('records_loaded', models.PositiveIntegerField(default=0)),
-                ('records_rejected', models.PositiveIntegerField(default=0)),
-                ('notes', models.TextField(blank=True, help_text='What was missing or skipped, in words.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.SlugField(help_text="Short name used in code, e.g. 'hpo'.", max_length=64, unique=True)),
+                (
+                    "name",
+                    models.CharField(help_text="What users see, e.g. 'Human Phenotype Ontology'.", max_length=200),
+                ),
+                ("publisher", models.CharField(blank=True, max_length=200)),
+                ("version", models.CharField(help_text="The publisher's release, e.g. '2025-01-16'.", max_length=100)),
+                (
+                    "release_date",
+                    models.CharField(blank=True, help_text="ISO date or year of the release.", max_length=40),
+                ),
+                (
+                    "package",
+                    models.CharField(
+                        blank=True, help_text="Registry package it came in, with version.", max_length=200
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True, help_text="Where users can get the publisher's own file.", max_length=500
+                    ),
+                ),
+                ("licence", models.CharField(max_length=200)),
+                ("files", models.JSONField(default=list, help_text="[{path, sha256, bytes}] of every file read.")),
+                ("retrieved_at", models.DateTimeField(null=True)),
+                ("records_read", models.PositiveIntegerField(default=0)),
+                ("records_loaded", models.PositiveIntegerField(default=0)),
+                ("records_rejected", models.PositiveIntegerField(default=0)),
+                ("notes", models.TextField(blank=True, help_text="What was missing or skipped, in words.")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='PhenotypeTerm',
+            name="PhenotypeTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hpo_id', models.CharField(max_length=12, unique=True)),
-                ('name', models.CharField(max_length=300)),
-                ('definition', models.TextField(blank=True)),
-                ('layperson_synonyms', models.JSONField(default=list)),
-                ('synonyms', models.JSONField(default=list)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("hpo_id", models.CharField(max_length=12, unique=True)),
+                ("name", models.CharField(max_length=300)),
+                ("definition", models.TextField(blank=True)),
+                ("layperson_synonyms", models.JSONField(default=list)),
+                ("synonyms", models.JSONField(default=list)),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
         ),
         migrations.CreateModel(
-            name='GoTerm',
+            name="GoTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('go_id', models.CharField(help_text="e.g. 'GO:0006783'.", max_length=12, unique=True)),
-                ('name', models.CharField(max_length=300)),
-                ('ontology', models.CharField(help_text='BP, MF or CC.', max_length=2)),
-                ('definition', models.TextField(blank=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("go_id", models.CharField(help_text="e.g. 'GO:0006783'.", max_length=12, unique=True)),
+                ("name", models.CharField(max_length=300)),
+                ("ontology", models.CharField(help_text="BP, MF or CC.", max_length=2)),
+                ("definition", models.TextField(blank=True)),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
         ),
         migrations.CreateModel(
-            name='Gene',
+            name="Gene",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('symbol', models.CharField(help_text="HGNC approved symbol, e.g. 'ALAS2'.", max_length=40, unique=True)),
-                ('name', models.CharField(help_text='HGNC approved name.', max_length=300)),
-                ('hgnc_id', models.CharField(help_text="e.g. 'HGNC:397'.", max_length=20, null=True, unique=True)),
-                ('locus_type', models.CharField(blank=True, help_text="e.g. 'protein_coding'.", max_length=60)),
-                ('chromosome', models.CharField(blank=True, help_text="As HGNC gives it: 'X', 'X and Y', ''.", max_length=20)),
-                ('cytogenetic_location', models.CharField(blank=True, help_text="e.g. 'Xp11.21'.", max_length=60)),
-                ('ncbi_gene_id', models.PositiveIntegerField(db_index=True, null=True)),
-                ('ensembl_id', models.CharField(blank=True, db_index=True, max_length=20)),
-                ('refseq_accession', models.CharField(blank=True, max_length=30)),
-                ('uniprot_ids', models.JSONField(default=list)),
-                ('omim_ids', models.JSONField(default=list)),
-                ('protein_name', models.CharField(blank=True, help_text='Recommended protein name, if known.', max_length=300)),
-                ('source', models.ForeignKey(help_text='Release of the core facts.', on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "symbol",
+                    models.CharField(help_text="HGNC approved symbol, e.g. 'ALAS2'.", max_length=40, unique=True),
+                ),
+                ("name", models.CharField(help_text="HGNC approved name.", max_length=300)),
+                ("hgnc_id", models.CharField(help_text="e.g. 'HGNC:397'.", max_length=20, null=True, unique=True)),
+                ("locus_type", models.CharField(blank=True, help_text="e.g. 'protein_coding'.", max_length=60)),
+                (
+                    "chromosome",
+                    models.CharField(blank=True, help_text="As HGNC gives it: 'X', 'X and Y', ''.", max_length=20),
+                ),
+                ("cytogenetic_location", models.CharField(blank=True, help_text="e.g. 'Xp11.21'.", max_length=60)),
+                ("ncbi_gene_id", models.PositiveIntegerField(db_index=True, null=True)),
+                ("ensembl_id", models.CharField(blank=True, db_index=True, max_length=20)),
+                ("refseq_accession", models.CharField(blank=True, max_length=30)),
+                ("uniprot_ids", models.JSONField(default=list)),
+                ("omim_ids", models.JSONField(default=list)),
+                (
+                    "protein_name",
+                    models.CharField(blank=True, help_text="Recommended protein name, if known.", max_length=300),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Release of the core facts.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="kb.sourcerelease",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['symbol'],
+                "ordering": ["symbol"],
             },
         ),
         migrations.CreateModel(
-            name='ConditionParent',
+            name="ConditionParent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parent_links', to='kb.condition')),
-                ('parent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='child_links', to='kb.condition')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="parent_links", to="kb.condition"
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="child_links", to="kb.condition"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
         ),
         migrations.CreateModel(
-            name='ConditionFact',
+            name="ConditionFact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('description', 'Description'), ('prevalence', 'Prevalence'), ('onset', 'Onset')], max_length=20)),
-                ('value', models.TextField()),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facts', to='kb.condition')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("description", "Description"), ("prevalence", "Prevalence"), ("onset", "Onset")],
+                        max_length=20,
+                    ),
+                ),
+                ("value", models.TextField()),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="facts", to="kb.condition"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
         ),
         migrations.AddField(
-            model_name='condition',
-            name='name_source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='kb.sourcerelease'),
+            model_name="condition",
+            name="name_source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="kb.sourcerelease"
+            ),
         ),
         migrations.CreateModel(
-            name='Chromosome',
+            name="Chromosome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='1-22, X, Y or MT.', max_length=2, unique=True)),
-                ('sort_order', models.PositiveSmallIntegerField()),
-                ('length_bp', models.PositiveBigIntegerField(help_text='Length in base pairs on GRCh38.')),
-                ('gene_count', models.PositiveIntegerField(default=0)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="1-22, X, Y or MT.", max_length=2, unique=True)),
+                ("sort_order", models.PositiveSmallIntegerField()),
+                ("length_bp", models.PositiveBigIntegerField(help_text="Length in base pairs on GRCh38.")),
+                ("gene_count", models.PositiveIntegerField(default=0)),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'ordering': ['sort_order'],
+                "ordering": ["sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='GeneReference',
+            name="GeneReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pmid', models.PositiveIntegerField()),
-                ('gene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='kb.gene')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("pmid", models.PositiveIntegerField()),
+                (
+                    "gene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="references", to="kb.gene"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('gene', 'pmid'), name='unique_gene_reference')],
+                "constraints": [models.UniqueConstraint(fields=("gene", "pmid"), name="unique_gene_reference")],
             },
         ),
         migrations.CreateModel(
-            name='GeneName',
+            name="GeneName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300)),
-                ('kind', models.CharField(choices=[('previous_symbol', 'Previous Symbol'), ('alias_symbol', 'Alias Symbol'), ('previous_name', 'Previous Name'), ('alias_name', 'Alias Name'), ('protein_name', 'Protein Name')], max_length=20)),
-                ('gene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='other_names', to='kb.gene')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=300)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("previous_symbol", "Previous Symbol"),
+                            ("alias_symbol", "Alias Symbol"),
+                            ("previous_name", "Previous Name"),
+                            ("alias_name", "Alias Name"),
+                            ("protein_name", "Protein Name"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "gene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="other_names", to="kb.gene"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name'], name='kb_genename_name_9b5236_idx')],
-                'constraints': [models.UniqueConstraint(fields=('gene', 'name', 'kind'), name='unique_gene_name')],
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name"], name="kb_genename_name_9b5236_idx")],
+                "constraints": [models.UniqueConstraint(fields=("gene", "name", "kind"), name="unique_gene_name")],
             },
         ),
         migrations.CreateModel(
-            name='GeneLocation',
+            name="GeneLocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assembly', models.CharField(help_text="e.g. 'GRCh38'.", max_length=20)),
-                ('chromosome', models.CharField(max_length=2)),
-                ('start', models.PositiveBigIntegerField(help_text='First base, 1-based inclusive.')),
-                ('end', models.PositiveBigIntegerField(help_text='Last base, 1-based inclusive.')),
-                ('strand', models.CharField(help_text="'+' or '-'.", max_length=1)),
-                ('release', models.CharField(help_text="Annotation release, e.g. 'MANE Select v1.5'.", max_length=60)),
-                ('transcript', models.CharField(blank=True, help_text='Transcript the span follows, if any.', max_length=40)),
-                ('band_from_coordinates', models.CharField(blank=True, help_text='Band(s) the span overlaps.', max_length=60)),
-                ('band_agrees', models.BooleanField(help_text='Does that band match the HGNC band?', null=True)),
-                ('gene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='locations', to='kb.gene')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("assembly", models.CharField(help_text="e.g. 'GRCh38'.", max_length=20)),
+                ("chromosome", models.CharField(max_length=2)),
+                ("start", models.PositiveBigIntegerField(help_text="First base, 1-based inclusive.")),
+                ("end", models.PositiveBigIntegerField(help_text="Last base, 1-based inclusive.")),
+                ("strand", models.CharField(help_text="'+' or '-'.", max_length=1)),
+                ("release", models.CharField(help_text="Annotation release, e.g. 'MANE Select v1.5'.", max_length=60)),
+                (
+                    "transcript",
+                    models.CharField(blank=True, help_text="Transcript the span follows, if any.", max_length=40),
+                ),
+                (
+                    "band_from_coordinates",
+                    models.CharField(blank=True, help_text="Band(s) the span overlaps.", max_length=60),
+                ),
+                ("band_agrees", models.BooleanField(help_text="Does that band match the HGNC band?", null=True)),
+                (
+                    "gene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="locations", to="kb.gene"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'indexes': [models.Index(fields=['chromosome', 'start'], name='kb_geneloca_chromos_46cf27_idx')],
+                "indexes": [models.Index(fields=["chromosome", "start"], name="kb_geneloca_chromos_46cf27_idx")],
             },
         ),
         migrations.CreateModel(
-            name='GeneFunctionTerm',
+            name="GeneFunctionTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.CharField(blank=True, help_text="GO evidence code, e.g. 'IDA'.", max_length=10)),
-                ('gene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='function_terms', to='kb.gene')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='kb.goterm')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("evidence", models.CharField(blank=True, help_text="GO evidence code, e.g. 'IDA'.", max_length=10)),
+                (
+                    "gene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="function_terms", to="kb.gene"
+                    ),
+                ),
+                ("term", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="kb.goterm")),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('gene', 'term'), name='unique_gene_go_term')],
+                "constraints": [models.UniqueConstraint(fields=("gene", "term"), name="unique_gene_go_term")],
             },
         ),
         migrations.CreateModel(
-            name='GeneCondition',
+            name="GeneCondition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.CharField(blank=True, help_text="Source record, e.g. 'OMIM:300751'.", max_length=200)),
-                ('pmids', models.JSONField(default=list)),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gene_links', to='kb.condition')),
-                ('gene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='condition_links', to='kb.gene')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "evidence",
+                    models.CharField(blank=True, help_text="Source record, e.g. 'OMIM:300751'.", max_length=200),
+                ),
+                ("pmids", models.JSONField(default=list)),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="gene_links", to="kb.condition"
+                    ),
+                ),
+                (
+                    "gene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="condition_links", to="kb.gene"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('gene', 'condition', 'source', 'evidence'), name='unique_gene_condition')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("gene", "condition", "source", "evidence"), name="unique_gene_condition"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CytoBand',
+            name="CytoBand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="Band without the chromosome, e.g. 'p11.21'.", max_length=20)),
-                ('start', models.PositiveBigIntegerField()),
-                ('end', models.PositiveBigIntegerField()),
-                ('stain', models.CharField(help_text='gneg, gpos25..gpos100, acen, gvar or stalk.', max_length=10)),
-                ('chromosome', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='kb.chromosome')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="Band without the chromosome, e.g. 'p11.21'.", max_length=20)),
+                ("start", models.PositiveBigIntegerField()),
+                ("end", models.PositiveBigIntegerField()),
+                ("stain", models.CharField(help_text="gneg, gpos25..gpos100, acen, gvar or stalk.", max_length=10)),
+                (
+                    "chromosome",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="bands", to="kb.chromosome"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'ordering': ['chromosome__sort_order', 'start'],
-                'indexes': [models.Index(fields=['chromosome', 'start'], name='kb_cytoband_chromos_3b8110_idx')],
+                "ordering": ["chromosome__sort_order", "start"],
+                "indexes": [models.Index(fields=["chromosome", "start"], name="kb_cytoband_chromos_3b8110_idx")],
             },
         ),
         migrations.CreateModel(
-            name='ConditionXref',
+            name="ConditionXref",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('db', models.CharField(help_text='OMIM, Orphanet, GARD, MONDO, UniProt, ICD-10, SNOMEDCT, UMLS, MeSH, DOID, MedGen.', max_length=20)),
-                ('key', models.CharField(help_text="The identifier without its prefix, e.g. '300751'.", max_length=40)),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='xrefs', to='kb.condition')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "db",
+                    models.CharField(
+                        help_text="OMIM, Orphanet, GARD, MONDO, UniProt, ICD-10, SNOMEDCT, UMLS, MeSH, DOID, MedGen.",
+                        max_length=20,
+                    ),
+                ),
+                ("key", models.CharField(help_text="The identifier without its prefix, e.g. '300751'.", max_length=40)),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="xrefs", to="kb.condition"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'indexes': [models.Index(fields=['db', 'key'], name='kb_conditio_db_9cf3d9_idx')],
-                'constraints': [models.UniqueConstraint(fields=('condition', 'db', 'key'), name='unique_condition_xref')],
+                "indexes": [models.Index(fields=["db", "key"], name="kb_conditio_db_9cf3d9_idx")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("condition", "db", "key"), name="unique_condition_xref")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConditionReference',
+            name="ConditionReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pmid', models.PositiveIntegerField()),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='kb.condition')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("pmid", models.PositiveIntegerField()),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="references", to="kb.condition"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('condition', 'pmid'), name='unique_condition_reference')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("condition", "pmid"), name="unique_condition_reference")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConditionName',
+            name="ConditionName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=400)),
-                ('kind', models.CharField(choices=[('synonym', 'Synonym'), ('acronym', 'Acronym'), ('consumer', 'Consumer'), ('source_name', 'Source Name')], max_length=20)),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='other_names', to='kb.condition')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=400)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("synonym", "Synonym"),
+                            ("acronym", "Acronym"),
+                            ("consumer", "Consumer"),
+                            ("source_name", "Source Name"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="other_names", to="kb.condition"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name'], name='kb_conditio_name_841334_idx')],
-                'constraints': [models.UniqueConstraint(fields=('condition', 'name', 'kind', 'source'), name='unique_condition_name')],
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name"], name="kb_conditio_name_841334_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("condition", "name", "kind", "source"), name="unique_condition_name"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConditionInheritance',
+            name="ConditionInheritance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('ad', 'Autosomal dominant'), ('ar', 'Autosomal recessive'), ('xd', 'X-linked dominant'), ('xr', 'X-linked recessive'), ('x', 'X-linked'), ('m', 'Mitochondrial'), ('y', 'Y-linked'), ('ac', 'Codominant'), ('n', 'Not inherited'), ('u', 'Pattern unknown')], max_length=2)),
-                ('evidence', models.CharField(blank=True, help_text="Source term, e.g. 'HP:0001419'.", max_length=100)),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inheritance', to='kb.condition')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("ad", "Autosomal dominant"),
+                            ("ar", "Autosomal recessive"),
+                            ("xd", "X-linked dominant"),
+                            ("xr", "X-linked recessive"),
+                            ("x", "X-linked"),
+                            ("m", "Mitochondrial"),
+                            ("y", "Y-linked"),
+                            ("ac", "Codominant"),
+                            ("n", "Not inherited"),
+                            ("u", "Pattern unknown"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("evidence", models.CharField(blank=True, help_text="Source term, e.g. 'HP:0001419'.", max_length=100)),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="inheritance", to="kb.condition"
+                    ),
+                ),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('condition', 'code', 'source'), name='unique_condition_inheritance')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("condition", "code", "source"), name="unique_condition_inheritance")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConditionFeature',
+            name="ConditionFeature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('frequency', models.CharField(blank=True, help_text="HPO frequency, e.g. 'HP:0040281' or '3/5'.", max_length=40)),
-                ('condition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='features', to='kb.condition')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='kb.phenotypeterm')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='kb.sourcerelease')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "frequency",
+                    models.CharField(blank=True, help_text="HPO frequency, e.g. 'HP:0040281' or '3/5'.", max_length=40),
+                ),
+                (
+                    "condition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="features", to="kb.condition"
+                    ),
+                ),
+                ("term", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="kb.phenotypeterm")),
+                ("source", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="kb.sourcerelease")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('condition', 'term'), name='unique_condition_feature')],
+                "constraints": [models.UniqueConstraint(fields=("condition", "term"), name="unique_condition_feature")],
             },
         ),
     ]

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ghr.build.inputs import FolderInputs, MissingInput, PinnedInputs
 from ghr.build.pipeline import BuildResult, run_build
+from ghr.build.status import is_current
 from ghr.build.validate import ValidationError
 from ghr.project.databases import ensure_schemas
 from ghr.sources.fetching.cache import Cache, VerificationError
@@ -27,14 +28,17 @@ class Command(BaseCommand):
             help="Read DIR/<source>/<file> instead of the pinned cache (e.g. small files in the publishers' formats); "
             "the full-data minimum counts are not applied.",
         )  # fmt: skip
-        parser.add_argument("--if-missing", action="store_true", help="Do nothing when a knowledge base exists.")
+        parser.add_argument(
+            "--if-stale", action="store_true",
+            help="Do nothing when the knowledge base serving was built by this code from these pins.",
+        )  # fmt: skip
 
     def handle(self, *args, **options):
         ensure_schemas()
         # The build flags editorial texts whose facts changed, so the editorial tables must exist.
         call_command("migrate", database="default", verbosity=0)
-        if options["if_missing"] and self._has_knowledge_base():
-            self.stdout.write("knowledge base present; not rebuilt (run `ghr build` to rebuild)")
+        if options["if_stale"] and is_current():
+            self.stdout.write("knowledge base is current; not rebuilt (run `ghr build` to rebuild anyway)")
             return
         inputs = (
             FolderInputs(options["data_dir"]) if options["data_dir"] else PinnedInputs(Cache(settings.GHR.cache_dir))
@@ -45,11 +49,6 @@ class Command(BaseCommand):
         except (SourceFileError, VerificationError, ValidationError, MissingInput) as error:
             raise CommandError(f"build failed, the previous knowledge base keeps serving: {error}") from error
         self._summary(result, time.perf_counter() - started)
-
-    def _has_knowledge_base(self) -> bool:
-        from ghr.build.status import current_build
-
-        return current_build() is not None
 
     def _summary(self, result: BuildResult, seconds: float) -> None:
         write = self.stdout.write
