@@ -136,3 +136,24 @@ def test_publish_command_switches_current(kb, tmp_path, capsys):
     assert (tmp_path / "out" / "current" / "site" / "gene" / "HMBS.html").is_file()
     call_command("publish", "--out", str(tmp_path / "out"), "--processes", "1", "--no-progress")
     assert "Up to date" in capsys.readouterr().out
+
+
+def test_only_exports_just_the_paths_given_and_is_never_up_to_date(kb, tmp_path):
+    summary = _export(tmp_path, only=["/gene/ALAS2", "/gene/ALAS2.json"])
+    assert set(summary.pages) == {"/gene/ALAS2", "/gene/ALAS2.json"}
+    site = tmp_path / "publish" / "current" / "site"
+    assert not (site / "gene" / "ALAS2" / "print.html").exists(), "links were followed"
+    full = _export(tmp_path)
+    assert not full.up_to_date and len(full.pages) > 2
+
+
+def test_every_page_of_a_paginated_sitemap_is_followed(kb, monkeypatch):
+    from ghr.publish.paths import sitemap_paths
+    from ghr.publish.render import InProcessClient
+    from ghr.web.sitemaps import SITEMAPS
+
+    # One gene per sitemap page: the index then lists sitemap-genes.xml?p=2, ?p=3...
+    monkeypatch.setattr(SITEMAPS["genes"], "limit", 1)
+    listed = sitemap_paths(InProcessClient("http://127.0.0.1:8000"))
+    assert {"/gene/ALAS2", "/gene/FECH", "/gene/HMBS", "/gene/A1BG"} <= listed
+    assert not any("?" in path for path in listed)

@@ -20,7 +20,7 @@ from django.db import connections
 
 from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, _Stored, _write_gzip
-from ghr.publish.paths import is_exportable, seeds
+from ghr.publish.paths import Seeds, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
 from ghr.publish.releases import page_inputs
 from ghr.publish.render import InProcessClient
@@ -37,6 +37,10 @@ class ExportOptions:
     keep_releases: int = 3
     progress: Callable[[int], object] | None = None
     """Called with the number of paths to add to the progress total (positive) or done (negative)."""
+    only: list[str] | None = None
+    """Export just these paths (links not followed): a partial release, never taken as up to date."""
+    announce: Callable[[str], object] | None = None
+    """Told what the export is about to do, in words."""
 
 
 @dataclass
@@ -112,6 +116,8 @@ class _Run:
                     discovered |= self._record(outcome)
                 if self.options.progress:
                     self.options.progress(-len(outcomes))
+            if self.options.only is not None:
+                return
             pending = {path for path in discovered - self.seen if is_exportable(path)}
             self.seen |= pending
 
@@ -160,10 +166,18 @@ def _static_type(suffix: str) -> str:
     return mimetypes.types_map.get(suffix.lower(), "application/octet-stream")
 
 
+def _seeds(options: ExportOptions) -> Seeds:
+    if options.only is not None:
+        return Seeds(required=set(options.only))
+    return seeds(InProcessClient(options.base_url))
+
+
 def export_site(options: ExportOptions) -> ExportSummary:
     started = time.monotonic()
     publish = PublishDir(options.publish_dir)
     inputs = page_inputs(options.base_url)
+    if options.only is not None:
+        inputs["partial"] = "only " + " ".join(sorted(options.only))
     previous = publish.previous_manifest()
     current = publish.current_release()
     if not options.full and current is not None and previous.get("inputs") == inputs:
@@ -182,7 +196,12 @@ def export_site(options: ExportOptions) -> ExportSummary:
         previous.get("pages", {}) if reuse else {},
     )
     run = _Run(options, summary, worker_args)
-    found = seeds(InProcessClient(options.base_url))
+    found = _seeds(options)
+    if options.announce:
+        options.announce(
+            f"Rendering {len(found.required)} listed and {len(found.candidates)} expected paths "
+            f"(and the pages they link to) into {release}"
+        )
     run.required = found.required
     run.render_all(found.required | found.candidates)
     copy_static_files(site)

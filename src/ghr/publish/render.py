@@ -42,13 +42,15 @@ class InProcessClient:
         self.handler = WSGIHandler()
 
     def environ(self, path: str) -> dict:
+        """The WSGI environ of a GET of ``path`` (which may carry a query string, e.g. a sitemap's ?p=2)."""
         # WSGI carries the undecoded-then-latin-1 form of the path, as servers do.
+        path, _, query = path.partition("?")
         raw_path = unquote(path).encode("utf-8").decode("latin-1")
         return {
             "REQUEST_METHOD": "GET",
             "SCRIPT_NAME": "",
             "PATH_INFO": raw_path,
-            "QUERY_STRING": "",
+            "QUERY_STRING": query,
             "SERVER_NAME": self.host.rsplit(":", 1)[0],
             "SERVER_PORT": self.port,
             "SERVER_PROTOCOL": "HTTP/1.1",

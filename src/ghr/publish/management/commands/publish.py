@@ -27,6 +27,12 @@ class Command(BaseCommand):
         parser.add_argument("--keep", type=int, default=3, help="Releases to keep, the current one included.")
         parser.add_argument("--base-url", help="Public address pages are rendered for (default: GHR_BASE_URL).")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            metavar="PATH",
+            help="Export just these paths (a partial release, e.g. to check one page).",
+        )
 
     def handle(self, *args, **options):
         config = settings.GHR
@@ -48,11 +54,17 @@ class Command(BaseCommand):
             processes=options["processes"],
             keep_releases=options["keep"],
             progress=progress if bar is not None else None,
+            only=options["only"],
+            announce=self._announce,
         )
         summary = export_site(export)
         if bar is not None:
             bar.close()
         self._report(summary, export.publish_dir)
+
+    def _announce(self, message: str) -> None:
+        self.stdout.write(message)
+        self.stdout.flush()
 
     def _report(self, summary, publish_dir: Path) -> None:
         if summary.up_to_date:
