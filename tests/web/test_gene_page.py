@@ -144,7 +144,7 @@ def test_function_generated_from_facts_when_no_editor_text(client, kb):
     body = text_of(function.xpath('.//*[@class="prose"]')[0])
     assert body == (
         "The FECH gene provides instructions for making a protein called ferrochelatase. Based on Gene Ontology "
-        "annotations, it is involved in heme biosynthetic process and it is found in the mitochondrion."
+        "annotations, the protein is involved in heme biosynthetic process. It is found in the mitochondrion."
     )
 
 
@@ -165,7 +165,7 @@ def test_generated_condition_block_names_its_source(client, kb):
     assert (
         "Changes in the HMBS gene are associated with Acute intermittent porphyria (source record: OMIM:176000)" in text
     )
-    assert "inherited in an autosomal dominant pattern" in text
+    assert "This condition is inherited in an autosomal dominant pattern." in text
     assert "generated automatically from Human Phenotype Ontology annotations 2025-01-16" in text
 
 
@@ -177,3 +177,26 @@ def test_print_view_has_all_sections_and_no_navigation(client, alas2_texts):
     assert not doc.xpath("//form[@role='search']")
     assert doc.xpath("//link[@rel='canonical']/@href") == ["/gene/ALAS2"]
     assert doc.xpath("//link[@media='print']")
+
+
+def test_inheritance_sentence_reports_patterns_in_plain_words():
+    from ghr.web.pages.gene import inheritance_sentence
+
+    assert inheritance_sentence(["xr"]) == "This condition is inherited in an X-linked recessive pattern."
+    assert inheritance_sentence(["ad", "u"]) == "This condition is inherited in an autosomal dominant pattern."
+    assert inheritance_sentence(["ar", "m", "xd"]) == (
+        "The sources record more than one inheritance pattern: an autosomal recessive pattern, a mitochondrial "
+        "pattern and an X-linked dominant pattern."
+    )
+    assert inheritance_sentence(["ad", "n"]).endswith("Some cases are recorded as not inherited.")
+    assert inheritance_sentence(["u"]) == "How this condition is inherited is not known."
+    assert inheritance_sentence([]) == ""
+
+
+def test_go_lists_with_commas_use_semicolons():
+    from ghr.web.pages.gene import _join
+
+    assert _join(["a", "b", "c"]) == "a, b and c"
+    assert _join(["DNA damage response, signal transduction", "DNA repair"]) == (
+        "DNA damage response, signal transduction; and DNA repair"
+    )

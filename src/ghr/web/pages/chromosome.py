@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ghr.kb.models import Chromosome, CytoBand, GeneCondition, GeneLocation
+from ghr.kb.models import Chromosome, CytoBand, GeneCondition, GeneLocation, SourceRelease
 from ghr.web.pages.ideogram import ideogram_svg
 from ghr.web.pages.location import chromosome_phrase
 from ghr.web.pages.sources import SourceNote
@@ -42,18 +42,19 @@ def canonical_name(text: str) -> str | None:
 
 
 def _genes_with_conditions(name: str) -> tuple[list[GeneWithConditions], SourceNote]:
+    # Plain tuples, not model objects: chromosome 1 has well over a thousand gene-condition links.
     starts = dict(GeneLocation.objects.filter(chromosome=name, assembly="GRCh38").values_list("gene_id", "start"))
-    links = (GeneCondition.objects.filter(gene_id__in=GeneLocation.objects.filter(chromosome=name).values("gene_id"))
-             .select_related("gene", "condition", "source").order_by("gene__symbol", "condition__name"))  # fmt: skip
+    rows = (GeneCondition.objects.filter(gene_id__in=list(starts))
+            .values_list("gene_id", "gene__symbol", "gene__name", "condition__name", "condition__slug", "source_id")
+            .order_by("gene__symbol", "condition__name"))  # fmt: skip
     genes: dict[int, GeneWithConditions] = {}
-    releases = []
-    for link in links:
-        releases.append(link.source)
-        entry = genes.setdefault(link.gene_id, GeneWithConditions(link.gene.symbol, link.gene.name,
-                                                                 starts.get(link.gene_id, 0), []))  # fmt: skip
-        pair = (link.condition.name, link.condition.slug)
-        if pair not in entry.conditions:
-            entry.conditions.append(pair)
+    source_ids = set()
+    for gene_id, symbol, gene_name, condition_name, slug, source_id in rows.iterator(chunk_size=5000):
+        source_ids.add(source_id)
+        entry = genes.setdefault(gene_id, GeneWithConditions(symbol, gene_name, starts.get(gene_id, 0), []))
+        if (condition_name, slug) not in entry.conditions:
+            entry.conditions.append((condition_name, slug))
+    releases = SourceRelease.objects.filter(id__in=source_ids).order_by("name")
     return sorted(genes.values(), key=lambda g: (g.start, g.symbol)), SourceNote.of(releases)
 
 

@@ -133,11 +133,22 @@ def _generated_description(condition: Condition, genes: list[GeneCause], descrip
                      sources=SourceNote.of_labels([source] + [g.sources for g in genes]))  # fmt: skip
 
 
+def _everyday_names(term) -> list[str]:
+    """Layperson synonyms, without repeating the medical name itself or each other."""
+    seen = {term.name.lower()}
+    names = []
+    for name in term.layperson_synonyms or []:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            names.append(name)
+    return names
+
+
 def _features(condition: Condition) -> tuple[list[Feature], SourceNote]:
     rows = list(ConditionFeature.objects.filter(condition=condition).select_related("term", "source")
                 .order_by("term__name"))  # fmt: skip
     features = [
-        Feature(r.term.name, r.term.hpo_id, list(r.term.layperson_synonyms or []),
+        Feature(r.term.name, r.term.hpo_id, _everyday_names(r.term),
                 HPO_FREQUENCIES.get(r.frequency, r.frequency))
         for r in rows
     ]  # fmt: skip

@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ghr.kb.models import Chromosome, CytoBand, Gene, GeneCondition, GeneFunctionTerm, GeneLocation
+from ghr.kb.models import (
+    Chromosome,
+    ConditionInheritance,
+    CytoBand,
+    Gene,
+    GeneCondition,
+    GeneFunctionTerm,
+    GeneLocation,
+)
 from ghr.web.pages.ideogram import Marker, ideogram_svg
 from ghr.web.pages.links import Link, gene_links, pubmed
 from ghr.web.pages.location import band_sentence, chromosome_phrase
@@ -98,25 +106,33 @@ def as_block(text) -> TextBlock | None:
 
 
 def _join(words: list[str]) -> str:
+    """'a, b and c'; with semicolons when an item has its own commas (GO names often do)."""
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    separator = "; " if any("," in word for word in words) else ", "
+    return separator.join(words[:-1]) + (";" if separator == "; " else "") + " and " + words[-1]
+
+
+# Experimental evidence first: those annotations say most about what the protein is known to do.
+EXPERIMENTAL_EVIDENCE = {"EXP", "IDA", "IPI", "IMP", "IGI", "IEP", "HDA", "HMP", "HGI", "HEP"}
+GO_PHRASES = {
+    "BP": "Based on Gene Ontology annotations, the protein is involved in {}.",
+    "MF": "Its activities include {}.",
+    "CC": "It is found in the {}.",
+}
 
 
 def _go_sentence(terms: list[GeneFunctionTerm]) -> str:
+    ranked = sorted(terms, key=lambda link: (link.evidence not in EXPERIMENTAL_EVIDENCE, link.term.name.lower()))
     by_ontology: dict[str, list[str]] = {"BP": [], "MF": [], "CC": []}
-    for link in terms:
+    for link in ranked:
         names = by_ontology.setdefault(link.term.ontology, [])
         if link.term.name not in names and len(names) < GO_LIMIT:
             names.append(link.term.name)
-    clauses = []
-    if by_ontology["BP"]:
-        clauses.append(f"it is involved in {_join(by_ontology['BP'])}")
-    if by_ontology["MF"]:
-        clauses.append(f"its activities include {_join(by_ontology['MF'])}")
-    if by_ontology["CC"]:
-        clauses.append(f"it is found in the {_join(by_ontology['CC'])}")
-    return f"Based on Gene Ontology annotations, {_join(clauses)}." if clauses else ""
+    sentences = [GO_PHRASES[ont].format(_join(by_ontology[ont])) for ont in GO_PHRASES if by_ontology[ont]]
+    if sentences and not by_ontology["BP"]:
+        sentences[0] = "Based on Gene Ontology annotations, " + sentences[0][0].lower() + sentences[0][1:]
+    return " ".join(sentences)
 
 
 def _product_sentence(gene: Gene) -> str:
@@ -141,29 +157,46 @@ def generated_function(gene: Gene) -> TextBlock:
     return TextBlock(html=html, generated=True, sources=SourceNote.of(releases))
 
 
-def _inheritance_labels(condition) -> list[str]:
-    labels: list[str] = []
+def _inheritance_codes(condition) -> list[str]:
+    codes: list[str] = []
     for row in condition.inheritance.all():
-        label = row.get_code_display()
-        if label not in labels:
-            labels.append(label)
-    return labels
+        if row.code not in codes:
+            codes.append(row.code)
+    return codes
 
 
-def generated_condition_text(gene: Gene, links: list[GeneCondition], inheritance: list[str]) -> TextBlock:
+PATTERN_PHRASES = {
+    "ad": "an autosomal dominant pattern", "ar": "an autosomal recessive pattern",
+    "xd": "an X-linked dominant pattern", "xr": "an X-linked recessive pattern", "x": "an X-linked pattern",
+    "m": "a mitochondrial pattern", "y": "a Y-linked pattern", "ac": "a codominant pattern",
+}  # fmt: skip
+
+
+def inheritance_sentence(codes: list[str]) -> str:
+    """Plain words for the recorded patterns; sources that disagree are reported as such, not reconciled."""
+    patterns = [PATTERN_PHRASES[c] for c in codes if c in PATTERN_PHRASES]
+    sentences = []
+    if len(patterns) == 1:
+        sentences.append(f"This condition is inherited in {patterns[0]}.")
+    elif patterns:
+        sentences.append(f"The sources record more than one inheritance pattern: {_join(patterns)}.")
+    if "n" in codes:
+        sentences.append("Some cases are recorded as not inherited.")
+    if "u" in codes and not patterns:
+        sentences.append("How this condition is inherited is not known.")
+    return " ".join(sentences)
+
+
+def generated_condition_text(gene: Gene, links: list[GeneCondition], codes: list[str]) -> TextBlock:
     condition = links[0].condition
     evidence = sorted({link.evidence for link in links if link.evidence})
     sentence = Markup("Changes in the {} gene are associated with {}").format(gene.symbol, condition.name)
     if evidence:
         sentence += Markup(" (source record: {})").format(", ".join(evidence))
-    parts = [sentence + "."]
-    if inheritance:
-        parts.append(Markup("This condition is inherited in {} pattern.").format(
-            _join([f"an {x}" if x[0].lower() in "aeiou" else f"a {x}" for x in
-                   [label[0].lower() + label[1:] for label in inheritance]])))  # fmt: skip
+    parts = [sentence + ".", inheritance_sentence(codes)]
     releases = [link.source for link in links] + [row.source for row in condition.inheritance.all()]
     pmids = sorted({p for link in links for p in link.pmids or []})
-    return TextBlock(html=Markup("<p>{}</p>").format(Markup(" ").join(parts)), generated=True,
+    return TextBlock(html=Markup("<p>{}</p>").format(Markup(" ").join(p for p in parts if p)), generated=True,
                      sources=SourceNote.of(releases), references=pmids)  # fmt: skip
 
 
@@ -178,10 +211,11 @@ def condition_blocks(gene: Gene) -> list[ConditionBlock]:
     blocks = []
     for links in grouped.values():
         condition = links[0].condition
-        inheritance = _inheritance_labels(condition)
+        codes = _inheritance_codes(condition)
+        inheritance = [ConditionInheritance.Code(code).label for code in codes]
         text = as_block(edited.get(f"{gene.symbol}/{condition.slug}"))
         blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=inheritance,
-                                     text=text or generated_condition_text(gene, links, inheritance)))  # fmt: skip
+                                     text=text or generated_condition_text(gene, links, codes)))  # fmt: skip
     return blocks
 
 
