@@ -21,6 +21,8 @@ MAX_RESULTS = 200
 STAGE_LIMIT = 100
 FEATURE_ROWS_LIMIT = 30000
 SUGGEST_LIMIT = 10
+KNOWN_WORD_FACTOR = 5
+"""A word the index knows is only corrected to a word at least this many times more common."""
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,22 @@ def _all_words(backend: SearchBackend, query: Query, found: Collector, limit: in
         found.offer_hit(hit, tier, closeness)
 
 
-def corrected_query(backend: SearchBackend, query: Query) -> Query | None:
-    """The query with each unknown word of 5 letters or more replaced by its closest index word, if any."""
+def corrected_query(backend: SearchBackend, query: Query, also_known: bool = False) -> Query | None:
+    """The query with each unknown word of 5 letters or more replaced by its closest index word, if any.
+
+    With ``also_known`` (when the words as typed matched no name together), a word the index knows may be
+    replaced too, by a much more common word one slip away: "sclerosus" is a real word (lichen sclerosus), but in
+    "amyotrophic lateral sclerosus" it is a typo for "sclerosis".
+    """
     doubtful = [word for word in query.words if allowed_edits(word)]
-    unknown = set(doubtful) - backend.known_words(doubtful)
+    frequencies = backend.word_frequencies(doubtful)
     fixes = {}
-    for word in unknown:
-        corrections = best_corrections(word, backend.similar_words(word, 40))
+    for word in doubtful:
+        if word in frequencies and not also_known:
+            continue
+        own = frequencies.get(word, 0)
+        candidates = [(w, f) for w, f in backend.similar_words(word, 40) if f > own * KNOWN_WORD_FACTOR]
+        corrections = best_corrections(word, candidates)
         if corrections:
             fixes[word] = corrections[0]
     if not fixes:
@@ -177,7 +188,7 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
         # Ten pages already match at a better tier than any later stage can give: nothing below can show.
         return
     _all_words(backend, query, found, limit, ranking.ALL_WORDS)
-    corrected = corrected_query(backend, query)
+    corrected = corrected_query(backend, query, also_known=not found.best)
     if corrected is not None:
         _exact(backend, corrected, found, corrected=True)
         for hit in backend.prefix_names(corrected.norm, limit):

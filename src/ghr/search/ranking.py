@@ -80,7 +80,7 @@ def extra_words(name_norm: str, query_word_count: int) -> int:
     return max(len(meaningful) - query_word_count, 0)
 
 
-def sort_key(tier: int, closeness: tuple[int, int], boost: int, label: str, key: str) -> tuple:
-    """The one ordering of all results: tier, then two closeness figures (lower is closer), then linked pages,
-    then the label."""
-    return (tier, closeness[0], closeness[1], -boost, label.casefold(), key)
+def sort_key(tier: int, closeness: tuple[int, ...], boost: int, label: str, key: str) -> tuple:
+    """The one ordering of all results: tier, then the tier's closeness figures (lower is closer; every match
+    of one tier gives as many), then linked pages, then the label."""
+    return (tier, *closeness, -boost, label.casefold(), key)

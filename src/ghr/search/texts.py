@@ -102,7 +102,7 @@ def _match(entry: IndexedText, query) -> tuple[int, tuple, str] | None:
         return named
     if query.words and _has_words(query.words, entry.body_words):
         # Text that only mentions the words ranks after conditions whose features match as many words.
-        return ranking.FEATURES, (-len(query.words), 99, 0), "text mentions: " + " ".join(query.words)
+        return ranking.FEATURES, (-len(query.words), 99, 0, 0), "text mentions: " + " ".join(query.words)
     return None
 
 

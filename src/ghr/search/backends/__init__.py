@@ -32,8 +32,8 @@ class SearchBackend(Protocol):
     def word_names(self, words: list[str], prefix_last: bool, limit: int) -> list[NameHit]:
         """Names containing every word (the last one as a prefix if asked), shortest first."""
 
-    def known_words(self, words: list[str]) -> set[str]:
-        """Which of these words occur in the index."""
+    def word_frequencies(self, words: list[str]) -> dict[str, int]:
+        """How many index rows hold each of these words (words not in the index are left out)."""
 
     def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
         """Index words sharing trigrams with ``word``, as (word, frequency): candidates for a typo's fix."""

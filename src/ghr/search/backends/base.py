@@ -79,11 +79,11 @@ class SqlBackend:
         )
         return self._hits(sql, [norm, norm + MAX_CODE_POINT, norm, limit])
 
-    def known_words(self, words: list[str]) -> set[str]:
+    def word_frequencies(self, words: list[str]) -> dict[str, int]:
         if not words:
-            return set()
+            return {}
         marks = ", ".join(["%s"] * len(words))
-        return {row[0] for row in self._fetch(f"SELECT word FROM search_vocab WHERE word IN ({marks})", words)}
+        return dict(self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", words))
 
     def entries(self, entry_ids: list[int]) -> dict[int, tuple]:
         if not entry_ids:
