@@ -7,6 +7,11 @@ set -eu
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 port=${STATIC_PORT:-8080}
+publish_dir=${GHR_PUBLISH_DIR:-${GHR_VAR_DIR:-var}/publish}
+if [ ! -e "$publish_dir/current/redirects.map" ]; then
+    echo "serve-static: nothing published in $publish_dir yet; run \`ghr publish\` first" >&2
+    exit 1
+fi
 mkdir -p "${GHR_VAR_DIR:-var}/nginx"
 state_dir=$(cd "${GHR_VAR_DIR:-var}/nginx" && pwd)
 "$python" -m ghr nginx_config --standalone "$state_dir" --listen "127.0.0.1:$port" >/dev/null

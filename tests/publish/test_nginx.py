@@ -1,13 +1,16 @@
 """The shipped nginx configuration, run for real on loopback against an export of the fixture knowledge base."""
 
 import gzip
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
 from lxml import html
 
-from tests.publish.conftest import free_port, start_nginx, stop
+from tests.publish.conftest import REPO, free_port, start_nginx, stop, wait_until_answering
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -115,3 +118,22 @@ def test_redirects_and_files_work_without_the_app(nginx_binary, published, tmp_p
         assert fetch(server.url + "/search?q=x")[0] == 502
     finally:
         stop(server.process)
+
+
+def test_serve_static_script_serves_the_published_site(nginx_binary, published, tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "GHR_PUBLISH_DIR": str(published),
+        "GHR_VAR_DIR": str(tmp_path),
+        "STATIC_PORT": str(port),
+        "PYTHON": sys.executable,
+        "PATH": f"{os.path.dirname(nginx_binary)}:{os.environ.get('PATH', '')}",
+    }
+    process = subprocess.Popen([str(REPO / "deploy" / "serve-static.sh")], env=env, stdout=subprocess.DEVNULL)
+    try:
+        wait_until_answering(f"http://127.0.0.1:{port}/static/", process)
+        status, headers, _ = fetch(f"http://127.0.0.1:{port}/gene/ALAS2")
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+    finally:
+        stop(process)
