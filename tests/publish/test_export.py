@@ -157,3 +157,16 @@ def test_every_page_of_a_paginated_sitemap_is_followed(kb, monkeypatch):
     listed = sitemap_paths(InProcessClient("http://127.0.0.1:8000"))
     assert {"/gene/ALAS2", "/gene/FECH", "/gene/HMBS", "/gene/A1BG"} <= listed
     assert not any("?" in path for path in listed)
+
+
+def test_a_build_swapped_in_during_the_export_forces_the_next_one(kb, tmp_path):
+    from ghr.kb.models import BuildInfo
+
+    def new_build_arrives(count):
+        BuildInfo.objects.update(build_id="20261124T000000Z")
+
+    first = _export(tmp_path, progress=new_build_arrives)
+    assert first.warnings == ["the knowledge base changed during the export; run `ghr publish` again"]
+    again = _export(tmp_path)
+    assert not again.up_to_date, "pages of the old build were taken as current"
+    assert again.warnings == []

@@ -22,7 +22,7 @@ from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, _Stored, _write_gzip
 from ghr.publish.paths import Seeds, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
-from ghr.publish.releases import page_inputs
+from ghr.publish.releases import kb_build_id, page_inputs
 from ghr.publish.render import InProcessClient
 
 CHUNK_SIZE = 32
@@ -53,6 +53,7 @@ class ExportSummary:
     reused: int = 0
     errors: list[str] = field(default_factory=list)
     broken_links: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     release_dir: Path | None = None
 
@@ -98,7 +99,10 @@ class _Run:
         self.seen |= first
         if self.options.processes <= 1:
             _start_worker(*self.worker_args)
-            self._rounds(pending, lambda chunks: map(_export_chunk, chunks))
+            try:
+                self._rounds(pending, lambda chunks: map(_export_chunk, chunks))
+            finally:
+                _worker.clear()
             return
         # Forked workers must not share the parent's database connections.
         connections.close_all()
@@ -204,6 +208,11 @@ def export_site(options: ExportOptions) -> ExportSummary:
         )
     run.required = found.required
     run.render_all(found.required | found.candidates)
+    if kb_build_id() != inputs["kb_build_id"]:
+        # A build was swapped in while pages were rendered: some show the old one, some the new. Publish it
+        # (every page is right for one build or the other) but make sure the next export renders everything.
+        inputs["kb_build_id"] += " (changed during the export)"
+        summary.warnings.append("the knowledge base changed during the export; run `ghr publish` again")
     copy_static_files(site)
     _write_release_files(release, summary, inputs)
     summary.seconds = time.monotonic() - started

@@ -75,6 +75,8 @@ class Command(BaseCommand):
             f"{len(summary.pages)} files ({summary.written} written, {summary.reused} unchanged), "
             f"{len(summary.redirects)} redirects in {summary.seconds:.1f} s ({rate:.0f}/s)."
         )
+        for warning in summary.warnings:
+            self.stderr.write(f"Warning: {warning}")
         if summary.broken_links:
             sample = ", ".join(sorted(summary.broken_links)[:5])
             self.stderr.write(f"{len(summary.broken_links)} internal links answer 404, e.g. {sample}")
