@@ -15,6 +15,7 @@ from ghr.kb.models import (
     GeneCondition,
     GeneFunctionTerm,
     GeneLocation,
+    SourceRelease,
 )
 from ghr.web.pages.ideogram import Marker, ideogram_svg
 from ghr.web.pages.links import Link, gene_links, pubmed
@@ -85,6 +86,7 @@ class GenePage:
     links: list[Link]
     glossary: list[GlossaryHit]
     references: list[int]
+    references_source: SourceNote
     reviewed: dt.date | None
     published: dt.date | None
     has_editor_texts: bool = False
@@ -266,12 +268,14 @@ def gene_page(gene: Gene) -> GenePage:
     other_names = [(n.name, NAME_KIND_LABELS.get(n.kind, n.kind)) for n in names]
     texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
     kb_refs = list(gene.references.order_by("pmid").values_list("pmid", flat=True))
+    refs_source = SourceNote.of(SourceRelease.objects.filter(id__in=gene.references.values("source_id")))
     references = sorted(set(kb_refs) | set(function.references) | {p for b in conditions for p in b.text.references})
     reviewed, published = _page_dates([function] + [b.text for b in conditions])
     return GenePage(
         gene=gene, other_names=other_names, names_source=SourceNote.of(n.source for n in names),
         function=function, conditions=conditions, location=gene_location(gene), links=gene_links(gene),
-        glossary=glossary_terms_in(texts), references=references, reviewed=reviewed, published=published,
+        glossary=glossary_terms_in(texts), references=references, references_source=refs_source,
+        reviewed=reviewed, published=published,
         has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
     )  # fmt: skip
 

@@ -74,8 +74,9 @@ def ideogram_svg(chromosome, bands, marker: Marker | None, svg_id: str, descript
     length = chromosome.length_bp
     label = "the mitochondrial DNA" if chromosome.name == "MT" else f"chromosome {chromosome.name}"
     title = f"Ideogram of {label}" + (f" showing where {marker.label} is" if marker else "")
+    top = 0 if marker else BAR_Y - 6  # room above the bar only for the marker and its label
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {BAR_Y + BAR_HEIGHT + 24}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top} {WIDTH} {BAR_Y + BAR_HEIGHT + 24 - top}" '
         f'role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" class="ideogram-svg">',
         f'<title id="{svg_id}-title">{escape(title)}</title>',
         f'<desc id="{svg_id}-desc">{escape(description)}</desc>',
