@@ -203,3 +203,15 @@ def test_writer_has_no_publish_action_in_admin(draft, writer):
     changelist = page(client.get("/admin/ghr_editorial/text/"))
     actions = [option.get("value") for option in changelist.iter("option")]
     assert "submit_texts" in actions and "publish_texts" not in actions and "approve_texts" not in actions
+
+
+def test_dashboard_counts_texts_by_state_and_shows_recent_events(published, writer, reviewer):
+    second = workflow.create_text("glossary", "heme", writer, title="Heme", body="An iron-holding molecule.")
+    workflow.submit(second, writer)
+    tree = page(login(reviewer).get("/editorial/"))
+    counts = {span.get("data-state"): int(span.text) for span in tree.find_class("count")}
+    assert counts["published"] == 1 and counts["in_review"] == 1 and counts["draft"] == 0
+    waiting = tree.get_element_by_id("in-review").getparent().text_content()
+    assert "Heme" in waiting
+    recent = tree.get_element_by_id("recent").getparent().text_content()
+    assert "publish" in recent and "paul" in recent and "submit" in recent
