@@ -32,7 +32,10 @@ def test_gene_json_has_the_old_shape(kb, client):
     keys = {(k["db"], k["key"]) for k in _items(gene, "db-key-list", "db-key")}
     assert {("OMIM", "301300"), ("Entrez Gene", "212"), ("HGNC", "397"), ("Ensembl", "ENSG00000158578")} <= keys
     conditions = _items(gene, "related-health-condition-list", "related-health-condition")
-    assert [c["name"] for c in conditions] == ["X-linked erythropoietic protoporphyria", "X-linked sideroblastic anemia"]
+    assert [c["name"] for c in conditions] == [
+        "X-linked erythropoietic protoporphyria",
+        "X-linked sideroblastic anemia",
+    ]
     assert gene["cytogenetic-location"] == "Xp11.21"
     assert gene["molecular-location"]["start"] == 55009055
 

@@ -78,7 +78,16 @@ def test_gene_list_filters_and_pages(kb, client):
 
 
 @pytest.mark.parametrize(
-    "query", ["page=0", "page=abc", "per_page=501", "inheritance=zz", "has_condition=maybe", "band=" + "x" * 41]
+    "query",
+    [
+        "page=0",
+        "page=abc",
+        "per_page=501",
+        "inheritance=zz",
+        "has_condition=maybe",
+        "has_condition=1",
+        "band=" + "x" * 41,
+    ],
 )
 def test_bad_list_parameters_give_400(kb, client, query):
     error = get_json(client, f"/api/v1/genes?{query}", status=400)

@@ -24,6 +24,9 @@ def read_ids(request) -> list[str]:
         raise ApiError(400, "bad_body", 'Send {"ids": ["ALAS2", "HGNC:3647", ...]}: a list of identifier strings.')
     if not ids:
         raise ApiError(400, "bad_body", "The list of identifiers is empty.")
+    too_long = [i for i in ids if len(i) > identifiers.MAX_IDENTIFIER_LENGTH]
+    if too_long:
+        raise ApiError(400, "bad_body", f"Identifiers are at most {identifiers.MAX_IDENTIFIER_LENGTH} characters long.")
     if len(ids) > MAX_BATCH:
         raise ApiError(413, "too_many_identifiers", f"At most {MAX_BATCH} identifiers per batch; got {len(ids)}.")
     return ids

@@ -30,8 +30,7 @@ TEXT_KINDS = (
 
 
 def build_id() -> str:
-    info = BuildInfo.objects.order_by("-finished_at").first()
-    return info.build_id if info else ""
+    return BuildInfo.objects.order_by("-finished_at").values_list("build_id", flat=True).first() or ""
 
 
 def blocks(pieces: Iterable[bytes], size: int = BLOCK_BYTES) -> Iterator[bytes]:

@@ -102,15 +102,15 @@ def _generated_inheritance(condition) -> Text | None:
     patterns = inheritance_patterns(condition)
     if not patterns:
         return None
-    codes = [code for code, _, _ in patterns]
-    if codes == ["n"]:
-        sentence = "This condition is not inherited."
-    elif codes == ["u"]:
-        sentence = "How this condition is inherited is not known."
-    else:
-        labels = _join([in_sentence(label) for code, label, _ in patterns if code not in {"n", "u"}])
+    labels = _join([in_sentence(label) for code, label, _ in patterns if code not in {"n", "u"}])
+    codes = {code for code, _, _ in patterns}
+    if labels:
         article = "an" if labels[0] in "aeiouAEIOUX" else "a"
         sentence = f"This condition is inherited in {article} {labels} pattern."
+    elif codes == {"n"}:
+        sentence = "This condition is not inherited."
+    else:
+        sentence = "How this condition is inherited is not known."
     return Text("inheritance", paragraph(sentence), patterns[0][2])
 
 

@@ -268,6 +268,8 @@ INHERITANCE = _query(
     {"enum": ["ad", "ar", "xd", "xr", "x", "m", "y", "ac", "n", "u"]},
 )
 BOOLEAN = {"enum": ["true", "false"]}
+SHORT = {"type": "string", "maxLength": 40}
+IDENTIFIER = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"}
 
 
 def _get(summary: str, schema: str, parameters: list | None = None, errors: dict | None = None) -> dict:
@@ -319,7 +321,7 @@ def _paths() -> dict:
             [
                 *PAGING,
                 INHERITANCE,
-                _query("gene", "Only conditions linked to this gene symbol."),
+                _query("gene", "Only conditions linked to this gene symbol.", SHORT),
                 _query("has_gene", "Only conditions with (true) or without (false) a linked gene.", BOOLEAN),
             ],
             BAD,
@@ -339,7 +341,7 @@ def _paths() -> dict:
         "/api/v1/lookup": _get(
             "Every gene and condition an identifier names.",
             "Lookup",
-            [{**_query("id", "Any identifier, e.g. HGNC:397 or OMIM:300751."), "required": True}],
+            [{**_query("id", "Any identifier, e.g. HGNC:397 or OMIM:300751.", IDENTIFIER), "required": True}],
             BAD,
         ),  # fmt: skip
         "/api/v1/release": _get("The knowledge base release and the source releases it was built from.", "ReleaseInfo"),

@@ -12,8 +12,8 @@ MAX_PER_PAGE = 500
 
 
 def _positive(request, name: str, default: int, maximum: int | None = None) -> int:
-    text = request.GET.get(name, "")
-    if text == "":
+    text = request.GET.get(name)
+    if text is None:
         return default
     if not text.isdigit() or int(text) < 1 or len(text) > 9:
         raise ApiError(400, "bad_parameter", f"{name} must be a whole number of at least 1, not {text!r}.")

@@ -12,19 +12,19 @@ INHERITANCE_CODES = {"ad", "ar", "xd", "xr", "x", "m", "y", "ac", "n", "u"}
 
 
 def _flag(request, name: str) -> bool | None:
-    text = request.GET.get(name, "").lower()
-    if text == "":
+    if name not in request.GET:
         return None
-    if text in {"true", "1", "yes"}:
-        return True
-    if text in {"false", "0", "no"}:
-        return False
+    text = request.GET[name]
+    if text in {"true", "false"}:
+        return text == "true"
     raise ApiError(400, "bad_parameter", f"{name} must be true or false, not {text!r}.")
 
 
 def _inheritance(request) -> str:
-    code = request.GET.get("inheritance", "").lower()
-    if code and code not in INHERITANCE_CODES:
+    code = request.GET.get("inheritance")
+    if code is None:
+        return ""
+    if code not in INHERITANCE_CODES:
         raise ApiError(400, "bad_parameter", f"inheritance must be one of {', '.join(sorted(INHERITANCE_CODES))}.")
     return code
 
