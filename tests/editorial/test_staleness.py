@@ -158,3 +158,22 @@ def test_text_list_filters_review_due(published, writer):
     tree = lxml_html.fromstring(login(writer).get("/editorial/texts/?due=on").content)
     keys = [code.text for code in tree.iter("code")]
     assert "ALAS2" in keys and other.key not in keys
+
+
+def test_gene_condition_text_follows_its_own_link_only(writer, reviewer, publisher):
+    key = "ALAS2/x-linked-sideroblastic-anemia"
+    title = "ALAS2 and X-linked sideroblastic anemia"
+    text = workflow.create_text("gene-condition", key, writer, title=title, body="Loss-of-function variants.")
+    for step, who in ((workflow.submit, writer), (workflow.approve, reviewer), (workflow.publish, publisher)):
+        step(text, who)
+    # The gene's other condition changes: not this text's business.
+    GeneCondition.objects.filter(condition__slug="x-linked-erythropoietic-protoporphyria").delete()
+    assert flag_review_due() == []
+    # Its own link goes: due.
+    GeneCondition.objects.filter(condition__slug="x-linked-sideroblastic-anemia").delete()
+    flag_review_due()
+    text.refresh_from_db()
+    assert sorted(text.review_due_reasons) == [
+        "condition genes: removed ALAS2",
+        "gene-condition link: 'linked by a source' → 'not linked by any source'",
+    ]

@@ -73,9 +73,21 @@ def fingerprint(kind: str, key: str, using: str = "kb", previous: dict | None = 
     if kind in CONDITION_KINDS:
         return condition_facts(key, using)
     if kind == Kind.GENE_CONDITION and "/" in key:
-        symbol, slug = key.split("/", 1)
-        return {**gene_facts(symbol, using, previous), **condition_facts(slug, using)}
+        return gene_condition_facts(key, using, previous)
     return {}
+
+
+def gene_condition_facts(key: str, using: str = "kb", previous: dict | None = None) -> dict:
+    """The gene's own facts, the condition's, and whether a source still links the two; not the gene's other
+    conditions, which this text does not speak about."""
+    symbol, slug = key.split("/", 1)
+    gene = gene_facts(symbol, using, previous)
+    facts = {name: value for name, value in gene.items() if not name.startswith("gene conditions")}
+    facts.update(condition_facts(slug, using))
+    if "gene" not in facts and "condition" not in facts:
+        linked = slug in gene["gene conditions"]
+        facts["gene-condition link"] = "linked by a source" if linked else "not linked by any source"
+    return facts
 
 
 # What gene_facts/condition_facts return when the gene or condition is not there, and the prefix of their facts.
