@@ -19,7 +19,8 @@ from ghr.search.text import clean_query, normalize, order_free_key, stem, stems
 KINDS = ("gene", "condition", "glossary", "handbook")
 MAX_RESULTS = 200
 STAGE_LIMIT = 100
-FEATURE_ROWS_LIMIT = 30000
+FEATURE_ROWS_LIMIT = 20000
+SUGGEST_FEATURE_ROWS_LIMIT = 3000
 SUGGEST_LIMIT = 10
 KNOWN_WORD_FACTOR = 5
 """A word the index knows is only corrected to a word at least this many times more common."""
@@ -153,7 +154,7 @@ def _feature_words(words: list[str]) -> list[str]:
     return [word for word in words if len(word) >= 3 and not word.isdigit()]
 
 
-def _features(backend: SearchBackend, words: list[str], found: Collector) -> None:
+def _features(backend: SearchBackend, words: list[str], found: Collector, rows_limit: int) -> None:
     """Conditions by the features they have: most query words matched first, then the feature that fits the
     words best, then how characteristic it is of the condition (HPO frequency), then fewer features overall."""
     words = _feature_words(words)
@@ -162,7 +163,7 @@ def _features(backend: SearchBackend, words: list[str], found: Collector) -> Non
     matched_words: dict[int, set[str]] = defaultdict(set)
     best_term: dict[int, tuple[int, int, int, str]] = {}
     wanted = set(words)
-    for entry_id, term, term_stems, frequency in backend.feature_matches(words, FEATURE_ROWS_LIMIT):
+    for entry_id, term, term_stems, frequency in backend.feature_matches(words, rows_limit):
         term_words = set(term_stems.split())
         hits = wanted & term_words
         matched_words[entry_id] |= hits
@@ -194,9 +195,17 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
         for hit in backend.prefix_names(corrected.norm, limit):
             found.offer_hit(hit, ranking.CORRECTED, (1, ranking.FIELD_WEIGHT.get(hit.field, 5), len(hit.norm)))
         _all_words(backend, corrected, found, limit, ranking.CORRECTED)
-    if not suggest or not found.best:
+    if _wants_features(found, suggest):
         words = list(dict.fromkeys(query.words + (corrected.words if corrected else [])))
-        _features(backend, words, found)
+        _features(backend, words, found, SUGGEST_FEATURE_ROWS_LIMIT if suggest else FEATURE_ROWS_LIMIT)
+
+
+def _wants_features(found: Collector, suggest: bool) -> bool:
+    """Features are looked at when no name matched the query as a whole: they describe what people notice
+    ("sensitivity to sunlight"); a query that is a page's name ("Tay-Sachs disease") wants that page."""
+    if suggest:
+        return not found.best
+    return all(result.rank[0] > ranking.ANY_ORDER for result in found.best.values())
 
 
 def search(raw_query: str | None, kinds: tuple[str, ...] = KINDS, using: str = "kb", suggest: bool = False):

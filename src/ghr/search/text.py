@@ -53,7 +53,8 @@ def normalize(text: str) -> str:
     """Lower-case words of letters and digits only, accents removed, possessives and British spellings
     folded: "Anemia, sideroblastic, X-linked" -> "anemia sideroblastic x linked", "Huntington's" ->
     "huntington", "anaemia" -> "anemia"."""
-    text = POSSESSIVE.sub("", text)
+    if "'" in text or "’" in text:
+        text = POSSESSIVE.sub("", text)
     if text.isascii():
         lowered = text.lower()
         if "ae" in lowered or "oe" in lowered or "our" in lowered:
