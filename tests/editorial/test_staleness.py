@@ -177,3 +177,21 @@ def test_gene_condition_text_follows_its_own_link_only(writer, reviewer, publish
         "condition genes: removed ALAS2",
         "gene-condition link: 'linked by a source' → 'not linked by any source'",
     ]
+
+
+def test_gene_condition_text_saved_before_the_build_adopts_the_link(writer, reviewer, publisher):
+    from ghr.kb.models import Condition, SourceRelease
+
+    text = workflow.create_text("gene-condition", "UROD/porphyria-cutanea-tarda", writer,
+                                title="UROD and porphyria cutanea tarda", body="x")  # fmt: skip
+    for step, who in ((workflow.submit, writer), (workflow.approve, reviewer), (workflow.publish, publisher)):
+        step(text, who)
+    source = SourceRelease.objects.get(key="gnuhealth_genes")
+    gene = Gene.objects.create(symbol="UROD", name="uroporphyrinogen decarboxylase", hgnc_id="HGNC:12591",
+                               source=source)  # fmt: skip
+    condition = Condition.objects.create(slug="porphyria-cutanea-tarda", name="Porphyria cutanea tarda",
+                                         name_source=source)  # fmt: skip
+    GeneCondition.objects.create(gene=gene, condition=condition, source=source)
+    assert flag_review_due() == []
+    text.refresh_from_db()
+    assert text.fingerprint["gene-condition link"] == "linked by a source"

@@ -149,10 +149,12 @@ def complete_baseline(stored: dict, current: dict) -> dict:
     """A text saved while its gene or condition was not in the knowledge base (texts are often imported before
     the first build) takes the facts of the first build that has it as its baseline, instead of being flagged."""
     baseline = dict(stored)
-    for marker, prefix in MISSING_MARKERS.items():
-        if marker in stored and marker not in current:
-            baseline.pop(marker)
-            baseline.update({name: value for name, value in current.items() if name.startswith(prefix)})
+    found = [marker for marker in MISSING_MARKERS if marker in stored and marker not in current]
+    for marker in found:
+        baseline.pop(marker)
+    if found:
+        # Facts that could not be known before (the gene's, the condition's, the link between them) are adopted.
+        baseline.update({name: value for name, value in current.items() if name not in stored})
     return baseline
 
 
