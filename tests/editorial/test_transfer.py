@@ -158,3 +158,18 @@ def test_reimport_keeps_what_editors_changed_on_the_site(content, writer, review
     shown = public.published_text("gene-function", "FECH")
     assert "final step" in shown.html and shown.reviewed is None
     assert text.revisions.count() == 3
+
+
+def test_rerender_refreshes_cached_html(content):
+    from django.db import connection
+
+    run("import", str(content))
+    text = Text.objects.get(kind="gene-function", key="FECH")
+    with connection.cursor() as cursor:  # as if rendered under older, laxer rules
+        cursor.execute("UPDATE ghr_editorial_revision SET html = %s WHERE id = %s",
+                       ["<p onclick=x>old</p>", text.published_revision_id])  # fmt: skip
+    assert "1 versions had different HTML" in run("rerender")
+    text.published_revision.refresh_from_db()
+    assert "onclick" not in text.published_revision.html
+    assert "ferrochelatase" in public.published_text("gene-function", "FECH").html
+    assert "0 versions" in run("rerender")

@@ -209,3 +209,15 @@ def export_folder(folder: Path) -> list[Path]:
         path.write_text(as_markdown(text, text.working_revision), encoding="utf-8")
         written.append(path)
     return written
+
+
+def rerender_all() -> int:
+    """Render every version's body again and store the HTML where it differs; returns how many changed."""
+    from ghr.editorial.rendering import render_markdown
+
+    changed = 0
+    for revision in Revision.objects.only("id", "body", "html").iterator():
+        if render_markdown(revision.body) != revision.html:
+            revision.save(update_fields=["html"])
+            changed += 1
+    return changed

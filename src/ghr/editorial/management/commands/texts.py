@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ghr.editorial.staleness import flag_review_due, review_due_texts
-from ghr.editorial.transfer import export_folder, import_folder
+from ghr.editorial.transfer import export_folder, import_folder, rerender_all
 
 
 class Command(BaseCommand):
@@ -20,12 +20,19 @@ class Command(BaseCommand):
         exporting = actions.add_parser("export", help="Write every text to DIR as Markdown with front matter.")
         exporting.add_argument("folder", metavar="DIR")
         actions.add_parser(
+            "rerender", help="Render every version's cached HTML again (after a change to the rendering rules)."
+        )
+        actions.add_parser(
             "review-due", help="Compare published texts with the knowledge base now; flag and list those due."
         )
 
     def handle(self, *args, action, folder=None, force=False, **options):
         if action == "review-due":
             self._review_due()
+            return
+        if action == "rerender":
+            changed = rerender_all()
+            self.stdout.write(f"{changed} versions had different HTML and were updated")
             return
         path = Path(folder)
         if action == "import":
