@@ -63,7 +63,13 @@ def normalize(text: str) -> str:
         return " ".join(text.lower().translate(_ASCII_SPACES).split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = BRITISH_WORDS.sub(_american, "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold())
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
+    return " ".join("".join(ch if _word_character(ch) else " " for ch in plain).split())
+
+
+def _word_character(ch: str) -> bool:
+    # A letter or digit both today and in Unicode 3.2: full-text tokenizers built on older Unicode tables (SQLite's
+    # unicode61 uses 6.1) split words on characters that were marks then, and a word must stay one token.
+    return ch.isalnum() and unicodedata.ucd_3_2_0.category(ch)[0] in "LN"
 
 
 @lru_cache(maxsize=65536)
