@@ -215,3 +215,18 @@ def test_dashboard_counts_texts_by_state_and_shows_recent_events(published, writ
     assert "Heme" in waiting
     recent = tree.get_element_by_id("recent").getparent().text_content()
     assert "publish" in recent and "paul" in recent and "submit" in recent
+
+
+def test_admin_return_action_asks_why_then_returns(draft, writer, reviewer):
+    workflow.submit(draft, writer)
+    client = login(reviewer)
+    selection = {"action": "return_texts", "_selected_action": [draft.pk]}
+    asking = post(client, "/admin/ghr_editorial/text/", selection)
+    assert asking.status_code == 200
+    assert page(asking).find(".//textarea[@name='reason']") is not None
+    draft.refresh_from_db()
+    assert draft.state == State.IN_REVIEW
+    post(client, "/admin/ghr_editorial/text/", {**selection, "confirm": "yes", "reason": "Add a reference."})
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT and draft.return_reason == "Add a reference."
+    assert draft.events.filter(action="return_for_changes", reason="Add a reference.").exists()

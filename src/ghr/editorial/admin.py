@@ -8,7 +8,9 @@ audit event.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -48,6 +50,28 @@ def publish_texts(modeladmin, request, queryset):
     _run_transition(modeladmin, request, queryset, "publish")
 
 
+@admin.action(description="Return for changes (asks why)", permissions=["return"])
+def return_texts(modeladmin, request, queryset):
+    reason = (request.POST.get("reason") or "").strip()
+    if request.POST.get("confirm") == "yes" and reason:
+        for text in queryset:
+            try:
+                workflow.return_for_changes(text, request.user, reason)
+            except (PermissionDenied, workflow.TransitionError) as error:
+                modeladmin.message_user(request, f"{text}: {error}", messages.ERROR)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": "Return texts for changes",
+        "opts": modeladmin.model._meta,
+        "texts": queryset,
+        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "reason": reason,
+        "missing_reason": request.POST.get("confirm") == "yes",
+    }
+    return TemplateResponse(request, "editorial/admin_return.html", context)
+
+
 @admin.action(description="Withdraw from the site", permissions=["withdraw"])
 def withdraw_texts(modeladmin, request, queryset):
     _run_transition(modeladmin, request, queryset, "withdraw")
@@ -82,7 +106,7 @@ class TextAdmin(admin.ModelAdmin):
         "review_due", "review_due_reasons", "fingerprint", "created_at", "updated_at",
     ]  # fmt: skip
     inlines = [RevisionInline]
-    actions = [submit_texts, approve_texts, publish_texts, withdraw_texts]
+    actions = [submit_texts, approve_texts, return_texts, publish_texts, withdraw_texts]
     list_select_related = ["working_revision"]
 
     def has_add_permission(self, request):
@@ -100,6 +124,9 @@ class TextAdmin(admin.ModelAdmin):
 
     def has_approve_permission(self, request):
         return self._has(request, "approve_text")
+
+    def has_return_permission(self, request):
+        return self._has(request, "return_text")
 
     def has_publish_permission(self, request):
         return self._has(request, "publish_text")
