@@ -37,6 +37,8 @@ class PostgresBackend(SqlBackend):
     def write_index(self, rows: IndexRows) -> None:
         self._ensure_trigram_extension()
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+            # GIN indexes build several times faster when their sort fits in memory.
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             self._drop_tables(cursor)
             for statement in self.table_statements():
                 cursor.execute(statement)

@@ -29,6 +29,13 @@ class SqliteBackend(SqlBackend):
         return bool(self._fetch("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_entry'"))
 
     def write_index(self, rows: IndexRows) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            usual_cache_size = int(cursor.fetchone()[0])
+            # Sorting for CREATE INDEX in memory, and a page cache big enough that the transaction never spills
+            # to disk before its commit: a build has the memory, and this halves the wall time of the index.
+            cursor.execute("PRAGMA temp_store = MEMORY")
+            cursor.execute("PRAGMA cache_size = -524288")
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
             self._drop_tables(cursor)
             for statement in self.table_statements():
@@ -38,6 +45,7 @@ class SqliteBackend(SqlBackend):
                 cursor.execute(statement)
             self._fill_full_text(cursor)
         with self.connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {usual_cache_size}")
             for table in ("search_entry", "search_name", "search_feature_term", "search_feature_link", "search_vocab"):
                 cursor.execute(f"ANALYZE {table}")
 
