@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from ghr.editorial.models import Kind, Text
@@ -66,14 +66,34 @@ def condition_facts(slug: str, using: str = "kb") -> dict:
     }
 
 
+def knowledge_base_ready(using: str = "kb") -> bool:
+    """Has a build (or a migration) made the knowledge base's tables? Texts are often imported before."""
+    with connections[using].cursor() as cursor:
+        return Gene._meta.db_table in connections[using].introspection.table_names(cursor)
+
+
 def fingerprint(kind: str, key: str, using: str = "kb", previous: dict | None = None) -> dict:
-    """The facts a text of this kind and key relies on, as they are in the knowledge base at ``using``."""
+    """The facts a text of this kind and key relies on, as they are in the knowledge base at ``using``.
+    Without a knowledge base every gene and condition counts as not there yet."""
+    if not knowledge_base_ready(using):
+        return _not_built(kind, key)
     if kind in GENE_KINDS:
         return gene_facts(key, using, previous)
     if kind in CONDITION_KINDS:
         return condition_facts(key, using)
     if kind == Kind.GENE_CONDITION and "/" in key:
         return gene_condition_facts(key, using, previous)
+    return {}
+
+
+def _not_built(kind: str, key: str) -> dict:
+    if kind in GENE_KINDS:
+        return {"gene": f"{key} not in the knowledge base"}
+    if kind in CONDITION_KINDS:
+        return {"condition": f"{key} not in the knowledge base"}
+    if kind == Kind.GENE_CONDITION and "/" in key:
+        symbol, slug = key.split("/", 1)
+        return {"gene": f"{symbol} not in the knowledge base", "condition": f"{slug} not in the knowledge base"}
     return {}
 
 
@@ -172,6 +192,8 @@ def flag_review_due(using: str = "kb", today: date | None = None) -> list[Text]:
     flagged or flagged for new reasons. A build calls this after every swap."""
     from ghr.editorial.workflow import record
 
+    if not knowledge_base_ready(using):
+        return []
     flagged = []
     for text in Text.objects.filter(published_revision__isnull=False).select_related("published_revision"):
         reasons = reasons_due(text, using, today)
