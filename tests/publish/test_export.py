@@ -3,6 +3,8 @@
 import gzip
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -170,3 +172,18 @@ def test_a_build_swapped_in_during_the_export_forces_the_next_one(kb, tmp_path):
     again = _export(tmp_path)
     assert not again.up_to_date, "pages of the old build were taken as current"
     assert again.warnings == []
+
+
+@pytest.mark.django_db(databases=[])
+def test_two_processes_export_the_same_files_as_one(published, tmp_path):
+    from tests.publish.conftest import REPO, app_environment
+
+    command = [sys.executable, "-m", "django", "publish", "--out", str(tmp_path / "out"), "--processes", "2"]
+    env = app_environment()
+    done = subprocess.run([*command, "--no-progress"], env=env, cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    two = json.loads((tmp_path / "out" / "current" / "manifest.json").read_text())["pages"]
+    one = json.loads((published / "current" / "manifest.json").read_text())["pages"]
+    assert {path: entry["sha256"] for path, entry in two.items()} == {
+        path: entry["sha256"] for path, entry in one.items()
+    }

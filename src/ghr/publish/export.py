@@ -65,11 +65,18 @@ _worker: dict = {}
 def _start_worker(base_url: str, site: Path, previous_site: Path | None, previous_pages: dict) -> None:
     client = InProcessClient(base_url)
     _worker["exporter"] = PageExporter(client, site, previous_site, previous_pages)
+    _worker["links_reported"] = set()
 
 
 def _export_chunk(paths: list[str]) -> list[Outcome]:
     exporter: PageExporter = _worker["exporter"]
-    return [exporter.export(path) for path in paths]
+    reported: set[str] = _worker["links_reported"]
+    outcomes = [exporter.export(path) for path in paths]
+    for outcome in outcomes:
+        # Most pages link to the same few dozen pages; send each link to the parent once per worker.
+        outcome.links = [link for link in outcome.links if link not in reported]
+        reported.update(outcome.links)
+    return outcomes
 
 
 def _chunks(paths: Iterable[str]) -> Iterator[list[str]]:

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, help="Publish directory (default: GHR_PUBLISH_DIR).")
         parser.add_argument("--full", action="store_true", help="Render and write every file, reusing nothing.")
         parser.add_argument(
-            "--processes", type=int, default=min(2, os.cpu_count() or 1), help="Rendering processes (default 2)."
+            "--processes", type=int, default=os.cpu_count() or 1, help="Rendering processes (default: one per CPU)."
         )
         parser.add_argument("--keep", type=int, default=3, help="Releases to keep, the current one included.")
         parser.add_argument("--base-url", help="Public address pages are rendered for (default: GHR_BASE_URL).")
