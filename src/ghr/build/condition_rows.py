@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ghr.build.collect import Collected
-from ghr.build.conditions import MergedCondition, condition_index, merge_conditions
+from ghr.build.conditions import SOURCE_OF_DB, MergedCondition, condition_index, merge_conditions
 from ghr.build.genes import GeneIndex
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
@@ -40,6 +40,13 @@ def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str
             names.add(condition_id, text, _name_kind(name.kind), source_ids[name.source])
     xrefs = plan.table(kb.ConditionXref, "condition_id", "db", "key", "source_id")
     seen_xrefs = set()
+    # The merged records' own identifiers are cross-references too (UniProt DI-00120, MONDO:0020721...).
+    for member in condition.members:
+        source = SOURCE_OF_DB.get(member.db, condition.name_source)
+        db = XREF_DB_LABELS.get(member.db, member.db)
+        if (db, member.key) not in seen_xrefs:
+            seen_xrefs.add((db, member.key))
+            xrefs.add(condition_id, db, member.key[:40], source_ids.get(source, source_ids[condition.name_source]))
     for xref in condition.xrefs:
         db = XREF_DB_LABELS.get(xref.id.db, xref.id.db)
         if (db, xref.id.key) not in seen_xrefs:
