@@ -20,7 +20,7 @@ KINDS = ("gene", "condition", "glossary", "handbook")
 MAX_RESULTS = 200
 STAGE_LIMIT = 100
 FEATURE_ROWS_LIMIT = 20000
-SUGGEST_FEATURE_ROWS_LIMIT = 3000
+SUGGEST_FEATURE_ROWS_LIMIT = 1000
 SUGGEST_LIMIT = 10
 KNOWN_WORD_FACTOR = 5
 """A word the index knows is only corrected to a word at least this many times more common."""
@@ -117,6 +117,8 @@ SHORTEST_PREFIX_WORD = 3
 
 
 def _all_words(backend: SearchBackend, query: Query, found: Collector, limit: int, tier: int) -> None:
+    if all(len(word) < SHORTEST_PREFIX_WORD for word in query.words):
+        return  # "x" or "5" alone is in thousands of names and means nothing on its own
     prefix_last = len(query.words[-1]) >= SHORTEST_PREFIX_WORD if query.words else False
     for hit in backend.word_names(query.words, prefix_last, limit):
         closeness = (ranking.extra_words(hit.norm, len(query.words)), ranking.FIELD_WEIGHT.get(hit.field, 5))
@@ -189,7 +191,9 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
         # Ten pages already match at a better tier than any later stage can give: nothing below can show.
         return
     _all_words(backend, query, found, limit, ranking.ALL_WORDS)
-    corrected = corrected_query(backend, query, also_known=not found.best)
+    # While people type, the last word is usually unfinished rather than misspelt: suggestions correct words only
+    # when nothing matches as typed.
+    corrected = None if suggest and found.best else corrected_query(backend, query, also_known=not found.best)
     if corrected is not None:
         _exact(backend, corrected, found, corrected=True)
         for hit in backend.prefix_names(corrected.norm, limit):

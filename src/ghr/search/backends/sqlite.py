@@ -93,18 +93,15 @@ class SqliteBackend(SqlBackend):
         return self._hits(sql, [all_words_query(words, prefix_last), limit])
 
     def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
-        """One edit: look every variant up in the vocabulary's primary key. Two edits (long words): a word within
-        two edits keeps one of three pieces of the query intact, so the trigram index finds it by substring."""
-        if allowed_edits(word) <= 1:
-            variants = sorted(one_edit_variants(word))
-            marks = ", ".join(["%s"] * len(variants))
-            return [
-                tuple(row)
-                for row in self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
-            ]
+        """Words one slip away, looked up at once in the vocabulary's primary key; for long words with none, words
+        two edits away: such a word keeps one of three pieces of the query intact, so the trigram index finds it
+        by substring."""
+        variants = sorted(one_edit_variants(word))
+        marks = ", ".join(["%s"] * len(variants))
+        close = self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
+        if close or allowed_edits(word) <= 1:
+            return [tuple(row) for row in close]
         query = " OR ".join(_phrase(piece) for piece in pieces(word, 2) if len(piece) >= 3)
-        if not query:
-            return []
         sql = (
             "SELECT v.word, v.frequency FROM search_vocab_trigrams t JOIN search_vocab v ON v.rowid = t.rowid "
             "WHERE search_vocab_trigrams MATCH %s AND length(v.word) BETWEEN %s AND %s LIMIT %s"
