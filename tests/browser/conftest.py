@@ -120,6 +120,14 @@ def site(kb, settings):
         request_finished.connect(close_old_connections)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # See tests/web/conftest.py: rolled-back texts releases can repeat on SQLite.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):

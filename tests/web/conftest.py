@@ -74,3 +74,12 @@ def publish_reviewed(kind: str, key: str, title: str, body: str, references=()):
 
 def headings(doc, level: str = "h2") -> list[str]:
     return [text_of(h) for h in doc.xpath(f"//main//{level}")]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Cached values are keyed by the texts release (the newest audit event's id). A test's rolled-back events can
+    # give a later test the same id on SQLite, so start every test with an empty cache.
+    from django.core.cache import cache
+
+    cache.clear()

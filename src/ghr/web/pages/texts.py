@@ -41,28 +41,53 @@ def plain_text(html: str) -> str:
     return Markup(html).striptags()
 
 
-def _pattern(index: list[tuple[str, str]]) -> re.Pattern | None:
-    terms = sorted({term for term, _ in index if term.strip()}, key=len, reverse=True)
-    if not terms:
-        return None
-    # \b only works next to word characters; lookarounds also handle terms such as "5'" or "X-linked".
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
+# A word, with inner hyphens or apostrophes kept ("X-linked", "5'-end"): matching whole words of the text, in any
+# case, by looking word sequences up in a dictionary is linear in the text, where one big alternation regex is not.
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(match.group(0).lower() for match in _WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class GlossaryMatcher:
+    index: dict[tuple[str, ...], str]  # the words of a term or synonym -> glossary slug
+    titles: dict[str, str]  # slug -> the entry's title
+    longest: int
+
+
+def _build_matcher() -> GlossaryMatcher:
+    index = {_words(term): slug for term, slug in glossary_index() if _words(term)}
+    return GlossaryMatcher(index, _titles(), max((len(words) for words in index), default=0))
+
+
+def glossary_matcher() -> GlossaryMatcher:
+    """Built once per publication of texts and kept in Django's cache (the key changes when anything is published)."""
+    from django.core.cache import cache
+
+    from ghr.editorial import public
+
+    key = f"ghr:web:glossary-matcher:{public.texts_release()}"
+    matcher = cache.get(key)
+    if matcher is None:
+        matcher = _build_matcher()
+        cache.set(key, matcher, 24 * 3600)
+    return matcher
 
 
 def glossary_terms_in(texts: Iterable[str]) -> list[GlossaryHit]:
     """The glossary entries whose title or synonym appears in the texts (whole words, any case), by title."""
-    index = glossary_index()
-    pattern = _pattern(index)
-    if pattern is None:
-        return []
-    slug_of = {term.lower(): slug for term, slug in index}
-    titles = _titles()
+    matcher = glossary_matcher()
     found: dict[str, GlossaryHit] = {}
     for text in texts:
-        for match in pattern.finditer(text or ""):
-            slug = slug_of.get(match.group(0).lower())
-            if slug and slug not in found:
-                found[slug] = GlossaryHit(term=titles.get(slug, match.group(0)), slug=slug)
+        words = _words(text or "")
+        for start in range(len(words)):
+            for size in range(1, min(matcher.longest, len(words) - start) + 1):
+                slug = matcher.index.get(words[start : start + size])
+                if slug and slug not in found:
+                    term = matcher.titles.get(slug, " ".join(words[start : start + size]))
+                    found[slug] = GlossaryHit(term=term, slug=slug)
     return sorted(found.values(), key=lambda hit: hit.term.lower())
 
 
