@@ -1,0 +1,8 @@
+"""Site search: genes, conditions, glossary terms and handbook topics, found by any of their names.
+
+- ``ghr.search.indexer.build_index(using)``: writes the index tables into a knowledge base (run by the build).
+- ``ghr.search.engine.search(query, kinds=..., suggest=False)``: ranked results (see ghr.search.ranking for the
+  order and why).
+- ``ghr.search.views``: /search (HTML), /search.json and /api/v1/search (JSON), /api/v1/suggest (autocomplete).
+- ``ghr.search.backends``: SQLite FTS5 or PostgreSQL full text + pg_trgm, chosen by the knowledge base's database.
+"""
