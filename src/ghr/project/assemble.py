@@ -98,6 +98,8 @@ def django_settings(config: Config) -> dict[str, Any]:
         "ROOT_URLCONF": "ghr.project.urls",
         "WSGI_APPLICATION": "ghr.project.wsgi.application",
         "DATABASES": database_settings(config),
+        # Failed logins are throttled per user name and address on every login path, not only the admin form.
+        "AUTHENTICATION_BACKENDS": ["ghr.editorial.throttle.ThrottledModelBackend"],
         "DATABASE_ROUTERS": ["ghr.project.routers.KnowledgeBaseRouter"],
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
         "CACHES": _caches(config),
