@@ -9,7 +9,7 @@ publish/                      GHR_PUBLISH_DIR
 A URL without an extension that answers HTML is stored with ``.html`` added (``/gene/ALAS2`` ->
 ``site/gene/ALAS2.html``; ``/glossary/`` -> ``site/glossary/index.html``), so a page and the folder of its
 sub-pages (``/gene/ALAS2/print`` -> ``site/gene/ALAS2/print.html``) never collide; nginx finds them with
-``try_files $uri ${uri}index.html $uri.html``. Every other URL is stored at its own path (``/gene/ALAS2.json``).
+``try_files $uri.html $uri ${uri}index.html``. Every other URL is stored at its own path (``/gene/ALAS2.json``).
 """
 
 from __future__ import annotations
