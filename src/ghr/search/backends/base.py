@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ghr.search.fuzzy import allowed_edits, one_edit_variants
+
 MAX_CODE_POINT = "\U0010ffff"
 
 
@@ -84,6 +86,19 @@ class SqlBackend:
             return {}
         marks = ", ".join(["%s"] * len(words))
         return dict(self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", words))
+
+    def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
+        """Index words one slip away from ``word`` (every variant looked up at once in the vocabulary's primary
+        key); for long words with none, candidates two edits away from the backend's trigram index."""
+        variants = sorted(one_edit_variants(word))
+        marks = ", ".join(["%s"] * len(variants))
+        close = self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
+        if close or allowed_edits(word) <= 1:
+            return [tuple(row) for row in close]
+        return self.two_edit_candidates(word, limit)
+
+    def two_edit_candidates(self, word: str, limit: int) -> list[tuple[str, int]]:
+        raise NotImplementedError
 
     def entries(self, entry_ids: list[int]) -> dict[int, tuple]:
         if not entry_ids:

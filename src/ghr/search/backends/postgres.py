@@ -104,7 +104,8 @@ class PostgresBackend(SqlBackend):
         )
         return self._hits(sql, [all_words_query(words, prefix_last), limit])
 
-    def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
+    def two_edit_candidates(self, word: str, limit: int) -> list[tuple[str, int]]:
+        """Words sharing enough trigrams with ``word`` (pg_trgm's similarity threshold), most similar first."""
         sql = (
             "SELECT word, frequency FROM search_vocab WHERE word OPERATOR(public.%%) %s "
             "AND length(word) BETWEEN %s AND %s ORDER BY public.similarity(word, %s) DESC, word LIMIT %s"

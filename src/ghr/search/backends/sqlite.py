@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from ghr.search.backends.base import HIT_COLUMNS, NameHit, SqlBackend
-from ghr.search.fuzzy import allowed_edits, one_edit_variants, pieces
+from ghr.search.fuzzy import pieces
 from ghr.search.rows import IndexRows
 
 
@@ -92,15 +92,9 @@ class SqliteBackend(SqlBackend):
         )
         return self._hits(sql, [all_words_query(words, prefix_last), limit])
 
-    def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
-        """Words one slip away, looked up at once in the vocabulary's primary key; for long words with none, words
-        two edits away: such a word keeps one of three pieces of the query intact, so the trigram index finds it
-        by substring."""
-        variants = sorted(one_edit_variants(word))
-        marks = ", ".join(["%s"] * len(variants))
-        close = self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
-        if close or allowed_edits(word) <= 1:
-            return [tuple(row) for row in close]
+    def two_edit_candidates(self, word: str, limit: int) -> list[tuple[str, int]]:
+        """A word within two edits keeps one of three pieces of the query intact: the trigram index finds it by
+        substring."""
         query = " OR ".join(_phrase(piece) for piece in pieces(word, 2) if len(piece) >= 3)
         sql = (
             "SELECT v.word, v.frequency FROM search_vocab_trigrams t JOIN search_vocab v ON v.rowid = t.rowid "
