@@ -146,3 +146,10 @@ def test_suggest_completes_a_condition_name_being_typed(kb, client):
 def test_suggest_never_returns_more_than_ten(kb, client, published_texts):
     data = get_json(client, "/api/v1/suggest?q=e")
     assert 0 < len(data["results"]) <= 10
+
+
+def test_the_query_is_shown_escaped(kb, client):
+    response = client.get("/search", {"q": '"><script>alert(1)</script>'})
+    assert b"<script>alert(1)" not in response.content
+    doc = lxml.html.fromstring(response.content.decode())
+    assert doc.get_element_by_id("site-search").get("value") == '"><script>alert(1)</script>'
