@@ -293,6 +293,11 @@ def _drop_last_gene(path: Path) -> None:
     path.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
+def _latin1_byte(path: Path) -> None:
+    # One disease name saved as Latin-1 ('Anémia'): the file is no longer valid UTF-8.
+    path.write_bytes(path.read_bytes().replace(b"Anemia, sideroblastic", b"An\xe9mia, sideroblastic", 1))
+
+
 # scenario -> (file in the data folder, what is done to it, what the error must say; {path} is the file)
 FAILURES = {
     "truncated-xml": ("gnuhealth_genes/human_genes_grch38.xml", _truncate, "{path}: well-formed XML"),
@@ -304,6 +309,7 @@ FAILURES = {
     "corrupt-gzip": ("mane/MANE.GRCh38.v1.5.summary.txt.gz", _flip_gzip_checksum, "{path}: complete gzip stream"),
     "wrong-header": ("hpo/phenotype.hpoa", _rename_hpoa_column, "{path}: header columns"),
     "lost-genes": ("gnuhealth_genes/human_genes_grch38.xml", _drop_last_gene, "genes fell from 5 to 4 (more than 10%)"),
+    "not-utf8": ("hpo/phenotype.hpoa", _latin1_byte, "{path}: UTF-8 text"),
     "missing-required-source": (
         "mondo/mondo.obo.pkl",
         Path.unlink,
@@ -350,7 +356,17 @@ def failures(built, tmp_path_factory) -> dict[str, Failure]:
         return {scenario: future.result() for scenario, future in done.items()}
 
 
-@pytest.mark.parametrize("scenario", FAILURES)
+KNOWN_BUGS = {
+    "not-utf8": "ghr.sources.hpo.parse lets UnicodeDecodeError escape instead of raising SourceFileError, so "
+    "`ghr build` ends in a traceback that names no file",
+}
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[s])) if s in KNOWN_BUGS else s
+     for s in FAILURES],
+)  # fmt: skip
 def test_failed_build_names_file_and_check_and_old_kb_keeps_serving(built, failures, scenario):
     failure = failures[scenario]
     assert failure.build.returncode != 0, failure.build.stdout
