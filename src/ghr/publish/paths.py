@@ -18,7 +18,10 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # Machine-readable documents the old service offered beside each page.
 DOCUMENT_SUFFIXES = (".json", ".xml")
 # Pages the site is expected to have; each is exported when the app answers it.
-HUB_PATHS = ("/", "/sitemap.xml", "/download/", "/glossary/", "/handbook/", "/about/", "/about/sources")
+HUB_PATHS = (
+    "/", "/sitemap.xml", "/download/", "/glossary/", "/handbook/", "/about/", "/about/sources", "/robots.txt",
+    "/favicon.ico",
+)  # fmt: skip
 
 
 def is_static_path(path: str) -> bool:
