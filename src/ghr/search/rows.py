@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import connections
 
 from ghr.kb import models as kb
-from ghr.search.text import normalize, order_free_key, stems
+from ghr.search.text import ASCII_SPACES, normalize, order_free_key, stems
 
 # Identifier prefixes people type, by the database name ConditionXref stores.
 XREF_PREFIXES = {"Orphanet": ("ORPHA", "Orphanet"), "MedGen": ("MedGen",), "UMLS": ("UMLS",)}
@@ -36,14 +36,18 @@ class IndexRows:
     feature_links: list[tuple] = field(default_factory=list)
     """(term_id, entry_id, how characteristic: 0 very rare .. 5 always; 2 when HPO gives no frequency)"""
 
+    def add_identifier(self, entry_id: int, identifier: str) -> None:
+        """Identifiers are ASCII codes (OMIM:300751, ENSG00000158578): matched whole or by prefix, never word by
+        word, so they skip the word forms."""
+        norm = " ".join(identifier.lower().translate(ASCII_SPACES).split()) if identifier.isascii() else ""
+        if norm:
+            self.names.append((len(self.names) + 1, entry_id, "identifier", identifier, norm, "", ""))
+
     def add_name(self, entry_id: int, field_name: str, name: str) -> None:
         norm = normalize(name)
         if not norm:
             return
         row_id = len(self.names) + 1
-        if field_name == "identifier":  # matched whole or by prefix, never word by word
-            self.names.append((row_id, entry_id, field_name, name, norm, "", ""))
-            return
         words = stems(norm)
         self.names.append((row_id, entry_id, field_name, name, norm, order_free_key(norm, words), " ".join(words)))
 
@@ -91,7 +95,7 @@ def _add_genes(rows: IndexRows, using: str) -> None:
         if protein_name:
             rows.add_name(entry_id, "protein_name", protein_name)
         for identifier in _gene_identifiers(*identifiers):
-            rows.add_name(entry_id, "identifier", identifier)
+            rows.add_identifier(entry_id, identifier)
     for gene_id, kind, name in _rows(using, kb.GeneName, "gene_id, kind, name"):
         rows.add_name(entry_of[gene_id], kind, name)
 
@@ -114,7 +118,7 @@ def _add_conditions(rows: IndexRows, using: str) -> dict[int, int]:
         rows.add_name(entry_of[condition_id], kind, name)
     for condition_id, db, key in _rows(using, kb.ConditionXref, "condition_id, db, key"):
         for identifier in _xref_names(db, key):
-            rows.add_name(entry_of[condition_id], "identifier", identifier)
+            rows.add_identifier(entry_of[condition_id], identifier)
     return entry_of
 
 

@@ -31,7 +31,7 @@ def clean_query(raw: str | None) -> str:
 
 
 # ASCII fast path of normalize(): every character that is not a letter or digit becomes a space.
-_ASCII_SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+ASCII_SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
 
 
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -59,8 +59,7 @@ def normalize(text: str) -> str:
         lowered = text.lower()
         if "ae" in lowered or "oe" in lowered or "our" in lowered:
             lowered = BRITISH_WORDS.sub(_american, lowered)
-        return " ".join(lowered.translate(_ASCII_SPACES).split())
-        return " ".join(text.lower().translate(_ASCII_SPACES).split())
+        return " ".join(lowered.translate(ASCII_SPACES).split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = BRITISH_WORDS.sub(_american, "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold())
     return " ".join("".join(ch if _word_character(ch) else " " for ch in plain).split())

@@ -59,7 +59,8 @@ class SqlBackend:
     def index_statements(self) -> list[str]:
         return [
             "CREATE INDEX search_name_norm ON search_name (norm)",
-            "CREATE INDEX search_name_order_free ON search_name (order_free)",
+            # Identifiers have no word-order form: leaving their empty keys out makes the index a third smaller.
+            "CREATE INDEX search_name_order_free ON search_name (order_free) WHERE order_free <> ''",
             "CREATE INDEX search_feature_link_term ON search_feature_link (term_id)",
         ]
 
@@ -68,7 +69,12 @@ class SqlBackend:
         base = f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id WHERE "
         if not order_free:
             return self._hits(base + "n.norm = %s LIMIT 1000", [norm])
-        sql = base + "n.norm = %s UNION ALL " + base + "n.order_free = %s AND n.norm <> %s LIMIT 1000"
+        sql = (
+            base
+            + "n.norm = %s UNION ALL "
+            + base
+            + "n.order_free = %s AND n.order_free <> '' AND n.norm <> %s LIMIT 1000"
+        )
         return self._hits(sql, [norm, order_free, norm])
 
     def prefix_names(self, norm: str, limit: int) -> list[NameHit]:
