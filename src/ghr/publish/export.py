@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.db import connections
 
 from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
-from ghr.publish.pages import Outcome, PageExporter, _Stored, _write_gzip
+from ghr.publish.pages import Outcome, PageExporter, write_gzip_copy
 from ghr.publish.paths import Seeds, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
 from ghr.publish.releases import kb_build_id, page_inputs
@@ -165,8 +164,7 @@ def copy_static_files(site: Path) -> int:
             with storage.open(relative) as source:
                 data = source.read()
             target.write_bytes(data)
-            kind = _static_type(target.suffix)
-            _write_gzip(target, _Stored("", len(data), data), kind)
+            write_gzip_copy(target, data, _static_type(target.suffix))
             copied += 1
     return copied
 
@@ -243,7 +241,3 @@ def _write_release_files(release: Path, summary: ExportSummary, inputs: dict) ->
         "broken_links": summary.broken_links,
     }
     (release / "manifest.json").write_text(json.dumps(manifest, indent=1))
-
-
-def remove_release(release: Path) -> None:
-    shutil.rmtree(release, ignore_errors=True)

@@ -94,7 +94,7 @@ class PageExporter:
         outcome.reused = self._reuse_previous(outcome, temporary, target)
         if not outcome.reused:
             os.replace(temporary, target)
-            outcome.gzip = _write_gzip(target, stored, response.content_type)
+            outcome.gzip = write_gzip_copy(target, stored.head, response.content_type, stored.size)
         if response.content_type in HTML_TYPES and stored.head is not None:
             outcome.links = internal_links(stored.head)
         return outcome
@@ -139,14 +139,18 @@ def _write_streamed(chunks, destination: Path) -> _Stored:
     return _Stored(digest.hexdigest(), size, head)
 
 
-def _write_gzip(target: Path, stored: _Stored, content_type: str) -> bool:
-    """Write ``target.gz`` beside a text file for servers that send pre-compressed files (nginx gzip_static)."""
-    if not is_compressible(content_type) or stored.size < GZIP_MIN_BYTES:
+def write_gzip_copy(target: Path, body: bytes | None, content_type: str, size: int | None = None) -> bool:
+    """Write ``target.gz`` beside a text file for servers that send pre-compressed files (nginx gzip_static).
+
+    ``body`` is the file's content when it is at hand, else None (it is then read back from ``target``).
+    """
+    size = len(body) if size is None and body is not None else size
+    if not is_compressible(content_type) or (size or 0) < GZIP_MIN_BYTES:
         return False
     compressed = target.with_name(target.name + ".gz")
-    if stored.head is not None:
+    if body is not None:
         # mtime=0 makes the bytes depend on the content only.
-        compressed.write_bytes(gzip.compress(stored.head, compresslevel=6, mtime=0))
+        compressed.write_bytes(gzip.compress(body, compresslevel=6, mtime=0))
     else:
         with open(target, "rb") as source, gzip.GzipFile(compressed, "wb", compresslevel=6, mtime=0) as out:
             shutil.copyfileobj(source, out, 1024 * 1024)
