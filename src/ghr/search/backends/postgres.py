@@ -45,12 +45,12 @@ class PostgresBackend(SqlBackend):
             self._copy(cursor, rows)
             for statement in self.index_statements() + self.full_text_statements():
                 cursor.execute(statement)
-            # ts_stat counts every word of the full-text vectors and the rows holding it.
+            # Every word of the stems columns, with the number of rows holding it (stems never repeat a word).
             cursor.execute(
-                "INSERT INTO search_vocab (word, frequency) SELECT word, SUM(ndoc) FROM ("
-                "SELECT word, ndoc FROM ts_stat('SELECT to_tsvector(''simple''::regconfig, stems) FROM search_name') "
-                "UNION ALL SELECT word, ndoc FROM ts_stat("
-                "'SELECT to_tsvector(''simple''::regconfig, stems) FROM search_feature_term')) AS words GROUP BY word"
+                "INSERT INTO search_vocab (word, frequency) SELECT word, COUNT(*) FROM ("
+                "SELECT unnest(string_to_array(stems, ' ')) AS word FROM search_name WHERE stems <> '' "
+                "UNION ALL SELECT unnest(string_to_array(stems, ' ')) FROM search_feature_term WHERE stems <> ''"
+                ") AS words GROUP BY word"
             )
             cursor.execute("CREATE INDEX search_vocab_trigrams ON search_vocab USING gin (word public.gin_trgm_ops)")
         with self.connection.cursor() as cursor:
