@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,12 @@ def _export_chunk(paths: list[str]) -> list[Outcome]:
     return outcomes
 
 
+def _as_completed(pool: ProcessPoolExecutor, chunks: Iterable[list[str]]) -> Iterator[list[Outcome]]:
+    futures = [pool.submit(_export_chunk, chunk) for chunk in chunks]
+    for future in as_completed(futures):
+        yield future.result()
+
+
 def _chunks(paths: Iterable[str]) -> Iterator[list[str]]:
     batch: list[str] = []
     for path in sorted(paths):
@@ -113,8 +120,10 @@ class _Run:
         # Forked workers must not share the parent's database connections.
         connections.close_all()
         context = multiprocessing.get_context("fork")
-        with context.Pool(self.options.processes, _start_worker, self.worker_args) as pool:
-            self._rounds(pending, lambda chunks: pool.imap_unordered(_export_chunk, chunks))
+        # An executor rather than a Pool: a worker that dies (out of memory, say) fails the export with
+        # BrokenProcessPool instead of leaving it waiting forever for the lost chunk.
+        with ProcessPoolExecutor(self.options.processes, context, _start_worker, self.worker_args) as pool:
+            self._rounds(pending, lambda chunks: _as_completed(pool, chunks))
 
     def _rounds(self, pending: set[str], run_chunks) -> None:
         while pending:
