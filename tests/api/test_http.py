@@ -106,7 +106,11 @@ def test_rate_limit_setting_comes_from_load_config(kb, client):
         assert client.get("/api/v1/release", REMOTE_ADDR=address).status_code == 429
 
 
-@pytest.mark.parametrize("url", ["/api/v1/genes?page=-1", "/api/v1/genes/" + "A" * 300, "/api/v1/lookup?id="])
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/genes?page=-1", "/api/v1/genes/" + "A" * 300, "/api/v1/lookup?id=", "/api/v1/genes/AL%00AS2",
+     "/api/v1/chromosomes/%00"],
+)  # fmt: skip
 def test_errors_are_json_never_html(kb, client, url):
     response = client.get(url)
     assert 400 <= response.status_code < 500
@@ -126,3 +130,17 @@ def test_openapi_document_and_docs_page(kb, client):
     assert not tree.xpath("//script[@src] | //link[@href and starts-with(@href, 'http')]"), "no outside resources"
     codes = [c.text_content() for c in tree.xpath("//h3/code")]
     assert "/api/v1/genes/batch" in codes and "/api/v1/lookup" in codes
+
+
+def test_nul_and_lone_surrogates_in_a_batch_are_misses(kb, client):
+    body = '{"ids": ["ALAS2", "A\\u0000B", "\\udc00x"]}'
+    response = client.post("/api/v1/genes/batch", body, content_type="application/json")
+    assert response.status_code == 200
+    answer = json.loads(response.content)
+    assert [r["found"] for r in answer["results"]] == [True, False, False]
+
+
+def test_control_characters_in_a_filter_find_nothing(kb, client):
+    assert get_json(client, "/api/v1/genes?chromosome=%00")["items"] == []
+    assert get_json(client, "/api/v1/conditions?gene=AL%07AS2")["items"] == []
+    assert get_json(client, "/api/v1/lookup?id=A%00B")["matches"] == []

@@ -164,7 +164,7 @@ def test_condition_batch(kb, client):
 
 def test_batch_limits_and_bad_bodies(kb, client):
     status, error = _post(client, "/api/v1/genes/batch", {"ids": ["ALAS2"] * 1001})
-    assert status == 413 and error["error"]["code"] == "too_many_identifiers"
+    assert status == 400 and error["error"]["code"] == "too_many_identifiers"
     status, _ = _post(client, "/api/v1/genes/batch", {"ids": ["ALAS2"] * 1000})
     assert status == 200
     for body in ({"ids": []}, {"ids": [1, 2]}, {"wrong": 1}, "text"):

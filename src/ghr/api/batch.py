@@ -28,7 +28,7 @@ def read_ids(request) -> list[str]:
     if too_long:
         raise ApiError(400, "bad_body", f"Identifiers are at most {identifiers.MAX_IDENTIFIER_LENGTH} characters long.")
     if len(ids) > MAX_BATCH:
-        raise ApiError(413, "too_many_identifiers", f"At most {MAX_BATCH} identifiers per batch; got {len(ids)}.")
+        raise ApiError(400, "too_many_identifiers", f"At most {MAX_BATCH} identifiers per batch; got {len(ids)}.")
     return ids
 
 
@@ -44,10 +44,12 @@ def _gene_keys(ids: list[str]) -> dict[str, dict[str, list[str]]]:
     for text in ids:
         ident = identifiers.parse(text)
         value = ident.value
+        if not identifiers.is_usable(text):
+            continue
         if ident.prefix == "HGNC":
             _add(groups["hgnc"], f"HGNC:{value}", text)
         elif (not ident.prefix or ident.prefix in {"NCBIGENE", "NCBI", "ENTREZ", "GENEID"}) and value.isdigit():
-            _add(groups["ncbi"], str(int(value)) if len(value) < 10 else "-1", text)
+            _add(groups["ncbi"], str(int(value)) if identifiers.is_number(value) else "-1", text)
         elif not ident.prefix and value.upper().startswith("ENSG"):
             _add(groups["ensembl"], value.split(".")[0].upper(), text)
         elif not ident.prefix or ident.prefix == "SYMBOL":
@@ -83,6 +85,8 @@ def resolve_conditions(ids: list[str]) -> dict[str, list[int]]:
     slugs: dict[str, list[str]] = {}
     for text in ids:
         ident = identifiers.parse(text)
+        if not identifiers.is_usable(text):
+            continue
         if ident.prefix:
             found[text] = [c.id for c in identifiers.find_conditions(text)]
         else:

@@ -17,7 +17,8 @@ def find(kind: str, name: str) -> tuple[str, dict] | None:
         condition = identifiers.condition_by_slug(name, queries.conditions())
         return (compat.root_name("condition"), compat.condition_summary(condition, lookup)) if condition else None
     if kind == "chromosome":
-        chromosome = queries.chromosomes().filter(name__iexact=name).first()
+        usable = identifiers.is_usable(name)
+        chromosome = queries.chromosomes().filter(name__iexact=name).first() if usable else None
         if chromosome is None:
             return None
         return compat.root_name("chromosome", chromosome.name), compat.chromosome_summary(chromosome)

@@ -31,7 +31,11 @@ class ApiError(Exception):
 
 
 def json_response(data, status: int = 200, **kwargs) -> HttpResponse:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        body = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate sent by the client, echoed back: escape it as JSON allows
+        body = json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode()
     return HttpResponse(body, status=status, content_type="application/json", **kwargs)
 
 

@@ -29,6 +29,20 @@ _ENSEMBL = re.compile(r"^ENSG\d{11}(\.\d+)?$", re.IGNORECASE)
 _UNIPROT = re.compile(r"^[OPQ][0-9][A-Z0-9]{3}[0-9]$|^[A-NR-Z][0-9]([A-Z][A-Z0-9]{2}[0-9]){1,2}$")
 
 
+_UNUSABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def is_usable(text: str) -> bool:
+    """Could this text name anything? Control characters and lone surrogates never do, and PostgreSQL refuses
+    NUL in a query, so such text is answered as a miss without asking the database."""
+    return bool(text) and len(text) <= MAX_IDENTIFIER_LENGTH and not _UNUSABLE.search(text)
+
+
+def is_number(text: str) -> bool:
+    """A gene number that fits the column: ASCII digits only ('²' and '١' are digits to Python, not to us)."""
+    return text.isascii() and text.isdigit() and len(text) < 10
+
+
 @dataclass(frozen=True)
 class Identifier:
     prefix: str
@@ -56,7 +70,7 @@ _NCBI_PREFIXES = {"NCBIGENE", "NCBI", "ENTREZ", "GENEID", "NCBI_GENE"}
 def _genes_by_prefix(queryset: QuerySet, ident: Identifier) -> list:
     value = ident.value
     if ident.prefix in _NCBI_PREFIXES:
-        return list(queryset.filter(ncbi_gene_id=int(value))) if value.isdigit() and len(value) < 10 else []
+        return list(queryset.filter(ncbi_gene_id=int(value))) if is_number(value) else []
     if ident.prefix in {"OMIM", "MIM"}:
         return _json_list_has(queryset, "omim_ids", value)
     if ident.prefix == "UNIPROT":
@@ -72,14 +86,14 @@ def _genes_by_prefix(queryset: QuerySet, ident: Identifier) -> list:
 def find_genes(text: str, queryset: QuerySet | None = None) -> list[Gene]:
     """Genes the identifier names exactly (usually one; none when unknown)."""
     queryset = Gene.objects.all() if queryset is None else queryset
-    if not text or len(text) > MAX_IDENTIFIER_LENGTH:
+    if not is_usable(text):
         return []
     ident = parse(text)
     if ident.prefix:
         return _genes_by_prefix(queryset, ident)
     value = ident.value
-    if value.isdigit():
-        return list(queryset.filter(ncbi_gene_id=int(value))) if len(value) < 10 else []
+    if value.isascii() and value.isdigit():
+        return list(queryset.filter(ncbi_gene_id=int(value))) if is_number(value) else []
     if _ENSEMBL.match(value):
         return list(queryset.filter(ensembl_id__iexact=value.split(".")[0]))
     found = list(queryset.filter(symbol__iexact=value))
@@ -104,7 +118,7 @@ def _conditions_by_xref(queryset: QuerySet, db: str, key: str) -> list:
 
 def find_conditions(text: str, queryset: QuerySet | None = None) -> list[Condition]:
     queryset = Condition.objects.all() if queryset is None else queryset
-    if not text or len(text) > MAX_IDENTIFIER_LENGTH:
+    if not is_usable(text):
         return []
     ident = parse(text)
     db = CONDITION_PREFIXES.get(ident.prefix)
@@ -117,9 +131,9 @@ def find_conditions(text: str, queryset: QuerySet | None = None) -> list[Conditi
 
 def gene_by_symbol(symbol: str, queryset: QuerySet | None = None) -> Gene | None:
     queryset = Gene.objects.all() if queryset is None else queryset
-    return queryset.filter(symbol__iexact=symbol).first() if symbol else None
+    return queryset.filter(symbol__iexact=symbol).first() if is_usable(symbol) else None
 
 
 def condition_by_slug(slug: str, queryset: QuerySet | None = None) -> Condition | None:
     queryset = Condition.objects.all() if queryset is None else queryset
-    return queryset.filter(slug__iexact=slug).first() if slug else None
+    return queryset.filter(slug__iexact=slug).first() if is_usable(slug) else None

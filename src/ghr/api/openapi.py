@@ -259,7 +259,7 @@ def _path(name: str, description: str, example: str) -> dict:
 
 
 PAGING = [
-    _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+    _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": 100_000_000}),
     _query("per_page", "Items per page, 1-500 (default 50).", {"type": "integer", "minimum": 1, "maximum": 500}),
 ]
 INHERITANCE = _query(
@@ -269,7 +269,7 @@ INHERITANCE = _query(
 )
 BOOLEAN = {"enum": ["true", "false"]}
 SHORT = {"type": "string", "maxLength": 40}
-IDENTIFIER = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"}
+IDENTIFIER = {"type": "string", "minLength": 1, "maxLength": 200}
 
 
 def _get(summary: str, schema: str, parameters: list | None = None, errors: dict | None = None) -> dict:
@@ -284,8 +284,7 @@ def _batch(kind: str, schema: str) -> dict:
             "requestBody": {"required": True, "content": {"application/json": {"schema": ref("BatchRequest")}}},
             "responses": {
                 "200": _ok(schema, "One result per identifier, in the order sent."),
-                "400": _error("The body is not a list of identifier strings."),
-                "413": _error("More than 1,000 identifiers."),
+                "400": _error("The body is not a list of 1 to 1,000 identifier strings."),
                 **COMMON_ERRORS,
             },
         }

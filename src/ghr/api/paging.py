@@ -9,13 +9,14 @@ from ghr.api.http import ApiError
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
+MAX_PAGE = 100_000_000
 
 
 def _positive(request, name: str, default: int, maximum: int | None = None) -> int:
     text = request.GET.get(name)
     if text is None:
         return default
-    if not text.isdigit() or int(text) < 1 or len(text) > 9:
+    if not text.isascii() or not text.isdigit() or int(text) < 1 or len(text) > 12:
         raise ApiError(400, "bad_parameter", f"{name} must be a whole number of at least 1, not {text!r}.")
     value = int(text)
     if maximum is not None and value > maximum:
@@ -30,7 +31,9 @@ class Page:
 
     @classmethod
     def of(cls, request) -> Page:
-        return cls(_positive(request, "page", 1), _positive(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE))
+        return cls(
+            _positive(request, "page", 1, MAX_PAGE), _positive(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
+        )
 
     @property
     def offset(self) -> int:

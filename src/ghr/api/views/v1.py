@@ -30,10 +30,15 @@ def _inheritance(request) -> str:
 
 
 def _text_param(request, name: str, longest: int = 40) -> str:
-    value = request.GET.get(name, "").strip()
+    value = request.GET.get(name, "")
     if len(value) > longest:
         raise ApiError(400, "bad_parameter", f"{name} is longer than {longest} characters.")
-    return value
+    return value.strip()
+
+
+def _matches_nothing(*values: str) -> bool:
+    # Control characters name nothing (and PostgreSQL refuses NUL in a query): such a filter simply finds nothing.
+    return any(value and not identifiers.is_usable(value) for value in values)
 
 
 def _filtered_genes(request):
@@ -51,6 +56,8 @@ def _filtered_genes(request):
     if has_condition is not None:
         linked = Gene.objects.filter(condition_links__isnull=False).values("id")
         genes = genes.filter(id__in=linked) if has_condition else genes.exclude(id__in=linked)
+    if _matches_nothing(chromosome, band):
+        return genes.none()
     return genes.order_by("symbol")
 
 
@@ -101,6 +108,8 @@ def _filtered_conditions(request):
     has_gene = _flag(request, "has_gene")
     if has_gene is not None:
         conditions = conditions.filter(gene_links__isnull=not has_gene).distinct()
+    if _matches_nothing(gene):
+        return conditions.none()
     return conditions.order_by("name", "slug")
 
 
@@ -136,7 +145,7 @@ def chromosome_list(request):
 
 @api_view()
 def chromosome_detail(request, name: str):
-    chromosome = queries.chromosomes().filter(name__iexact=name).first()
+    chromosome = queries.chromosomes().filter(name__iexact=name).first() if identifiers.is_usable(name) else None
     if chromosome is None:
         raise ApiError(404, "not_found", f"No chromosome is named {name!r}; use 1-22, X, Y or MT.")
     bands = list(CytoBand.objects.filter(chromosome=chromosome).select_related("source").order_by("start"))
@@ -159,7 +168,7 @@ def glossary_list(request):
 @api_view()
 def glossary_detail(request, slug: str):
     public = editorial_module()
-    text = public.published_text("glossary", slug.lower()) if public and len(slug) <= 200 else None
+    text = public.published_text("glossary", slug.lower()) if public and identifiers.is_usable(slug) else None
     if text is None:
         raise ApiError(404, "not_found", f"No glossary term {slug!r}.")
     return json_response(records.glossary_record(text))
@@ -176,11 +185,14 @@ def _alias_matches(text: str) -> list[dict]:
 
 @api_view()
 def lookup(request):
-    ident = request.GET.get("id", "").strip()
-    if not ident:
+    raw = request.GET.get("id", "")
+    if not raw:
         raise ApiError(400, "missing_parameter", "Give the identifier to look up as ?id=, e.g. ?id=HGNC:397.")
-    if len(ident) > identifiers.MAX_IDENTIFIER_LENGTH:
-        raise ApiError(400, "bad_parameter", "The identifier is too long.")
+    if len(raw) > identifiers.MAX_IDENTIFIER_LENGTH:
+        raise ApiError(400, "bad_parameter", f"Identifiers are at most {identifiers.MAX_IDENTIFIER_LENGTH} characters.")
+    ident = raw.strip()
+    if not identifiers.is_usable(ident):  # blank, or control characters: names nothing
+        return json_response({"id": raw, "matches": []})
     matches = [{**records.gene_brief(g), "matched_by": "identifier"} for g in identifiers.find_genes(ident)]
     matches += [{**records.condition_brief(c), "matched_by": "identifier"} for c in identifiers.find_conditions(ident)]
     if not matches and ":" not in ident:
