@@ -127,8 +127,10 @@ def plan_locations(collected: Collected, plan: Plan, source_ids: dict[str, int],
     for source in LOCATION_SOURCES:
         for _, record in collected.of("GeneLocationRecord", source):
             gene_id = index.find(record.gene)
-            if gene_id is None or gene_id in located:
-                collected.rejected(source, "location of an unknown or already located gene")
+            if gene_id is None:
+                collected.rejected(source, "location of an unknown gene")
+                continue
+            if gene_id in located:  # a span from a preferred annotation is already there: not an error
                 continue
             located.add(gene_id)
             computed = band_for_span(bands.get(record.chromosome, []), record.start, record.end)

@@ -75,6 +75,11 @@ class PinnedInputs:
         retrieved = _mtime(archive) if archive.exists() else None
         return SourceInput(spec, module, files, pin.label, retrieved)
 
+    def describe(self, spec: SourceSpec) -> str:
+        if not spec.package:
+            return f"download it from {spec.url} into {self.cache.upstream_dir(spec.key)}"
+        return "run `ghr fetch`"
+
     def _upstream(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
         folder = self.cache.upstream_dir(spec.key)
         files = {name: folder / Path(inner).name for name, inner in spec.files.items()}
@@ -92,16 +97,26 @@ class FolderInputs:
     def __init__(self, root: Path):
         self.root = root
 
+    def describe(self, spec: SourceSpec) -> str:
+        names = ", ".join(Path(inner).name for inner in spec.files.values())
+        return f"expected {names} in {self.root / spec.key}"
+
     def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
         files = {name: self.root / spec.key / Path(inner).name for name, inner in spec.files.items()}
-        if not all(path.is_file() for path in files.values()):
+        missing = [str(path) for path in files.values() if not path.is_file()]
+        if len(missing) == len(files):
             return None
+        if missing:
+            # Half a source is a broken layout, not an absent source: say which files are lacking.
+            raise MissingInput(f"{spec.name} ({spec.key}): missing {', '.join(missing)}")
         first = next(iter(files.values()))
         return SourceInput(spec, module, files, f"files in {self.root / spec.key}", _mtime(first))
 
 
 class Inputs(Protocol):
     full: bool
+
+    def describe(self, spec: SourceSpec) -> str: ...
 
     def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None: ...
 
@@ -115,7 +130,7 @@ def gather_inputs(inputs: Inputs, keys: tuple[str, ...] = SOURCE_KEYS) -> tuple[
         if source_input is not None:
             found.append(source_input)
         elif spec.required:
-            raise MissingInput(f"{spec.name} ({key}): its files are not available; run `ghr fetch`.")
+            raise MissingInput(f"{spec.name} ({key}): its files are not available ({inputs.describe(spec)})")
         else:
             missing.append(f"{spec.name} ({key}) not available: built without it")
     return found, missing

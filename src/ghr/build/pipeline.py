@@ -107,7 +107,7 @@ def run_build(inputs: Inputs, minimums: Minimums | None = None) -> BuildResult:
     counts.update({f"rows_{name}": value for name, value in plan.counts.items()})
     counts["band_agree"], counts["band_disagree"] = band_check.agree, band_check.disagree
     warnings += [f"band differs from coordinates: {example}" for example in band_check.examples]
-    build_id = started.strftime("%Y%m%dT%H%M%SZ")
+    build_id = started.strftime("%Y%m%dT%H%M%S.%fZ")
     kb.BuildInfo.objects.using(STAGING).create(
         build_id=build_id, started_at=started, finished_at=datetime.now(UTC), ghr_version=ghr.__version__,
         counts=counts, warnings=warnings, code_fingerprint=code_fingerprint(),

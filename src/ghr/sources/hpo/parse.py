@@ -10,14 +10,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from ghr.sources.records import SourceFileError
 
 HPO_ID = re.compile(r"HP:\d{7}")
 DISEASE_ID = re.compile(r"(OMIM|ORPHA|DECIPHER):\d+")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"(.*)')
+
+
+@contextmanager
+def _utf8_text(path: Path) -> Iterator[TextIO]:
+    """Open a text file; bytes that are not UTF-8 fail as a file error naming the file, not a bare traceback."""
+    with open(path, encoding="utf-8") as handle:
+        try:
+            yield handle
+        except UnicodeDecodeError as error:
+            raise SourceFileError(path, "UTF-8 text", str(error)) from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +164,7 @@ class _Stanza:
 # synonym: "Abnormality of body height" EXACT layperson []
 def parse_obo(path: Path, odd: Counter | None = None) -> Iterator[HpoTerm]:
     """Yield every [Term] of an OBO 1.2 file (obsolete ones too, flagged)."""
-    with open(path, encoding="utf-8") as handle:
+    with _utf8_text(path) as handle:
         first = handle.readline()
         if not first.startswith("format-version:"):
             raise SourceFileError(path, "OBO header", f"first line is {first[:40]!r}")
@@ -215,7 +227,7 @@ def _rows(path: Path, handle, width: int) -> Iterator[list[str]]:
 def parse_hpoa(path: Path, odd: Counter | None = None) -> Iterator[HpoaRow]:
     """Yield the annotation rows of phenotype.hpoa; rows with a bad disease or term ID are skipped."""
     count = 0
-    with open(path, encoding="utf-8") as handle:
+    with _utf8_text(path) as handle:
         _header(path, handle, HPOA_COLUMNS, comments=True)
         for fields in _rows(path, handle, len(HPOA_COLUMNS)):
             row = HpoaRow(*fields)
@@ -235,7 +247,7 @@ def parse_hpoa(path: Path, odd: Counter | None = None) -> Iterator[HpoaRow]:
 def parse_genes_to_phenotype(path: Path, odd: Counter | None = None) -> Iterator[GenePhenotypeRow]:
     """Yield the rows of genes_to_phenotype.txt; rows with a bad gene or disease ID are skipped."""
     count = 0
-    with open(path, encoding="utf-8") as handle:
+    with _utf8_text(path) as handle:
         _header(path, handle, GENES_TO_PHENOTYPE_COLUMNS, comments=False)
         for fields in _rows(path, handle, len(GENES_TO_PHENOTYPE_COLUMNS)):
             row = GenePhenotypeRow(*fields)
