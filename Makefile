@@ -40,11 +40,11 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 
 test: kb lint  ## every test: unit and page tests on small databases, then the tests on the full build
-	$(BIN)/pytest -n 2 -m "not full" -p no:cacheprovider
+	$(BIN)/pytest -n 2 --dist loadscope -m "not full" -p no:cacheprovider
 	GHR_TEST_KB=$(CURDIR)/var/kb.sqlite3 $(BIN)/pytest -m full -p no:cacheprovider
 
 test-postgres: install  ## the database tests again, on PostgreSQL ($(PG_URL))
-	GHR_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -m "not full and not browser" -p no:cacheprovider
+	GHR_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadscope -m "not full and not browser" -p no:cacheprovider
 
 bench: kb  ## benchmarks; writes bench/report.md
 	$(BIN)/python -m bench
