@@ -48,6 +48,8 @@ FIXTURE_CASES = [
     ("red blood cells", "/condition/x-linked-sideroblastic-anemia", "everyday words for features"),
     ("tummy ache", "/condition/acute-intermittent-porphyria", "everyday words for a feature"),
     ("abdominal pain", "/condition/acute-intermittent-porphyria", "feature name"),
+    ("ALAS2 gene", "/gene/ALAS2", "symbol with an extra word"),
+    ("what is erythropoietic protoporphyria", "/condition/erythropoietic-protoporphyria", "name in a question"),
 ]
 
 FULL_CASES = [
@@ -151,4 +153,7 @@ FULL_CASES = [
     ("NF1", "/gene/NF1", "symbol that is also an acronym: the symbol wins"),
     ("HGNC:1884", "/gene/CFTR", "HGNC identifier"),
     ("sideroblastic anemia", "/condition/sideroblastic-anemia", "condition name"),
+    ("ALAS2 gene", "/gene/ALAS2", "symbol with an extra word"),
+    ("what is cystic fibrosis", "/condition/cystic-fibrosis", "name in a question"),
+    ("cystic fibrosis transmembrane conductance regulator", "/gene/CFTR", "the gene's former name (HGNC renamed it)"),
 ]

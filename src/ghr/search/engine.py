@@ -127,6 +127,27 @@ def _all_words(backend: SearchBackend, query: Query, found: Collector, limit: in
         found.offer_hit(hit, tier, closeness)
 
 
+MOST_WORDS_PER_WORD = 50
+MOST_WORDS_MAX_WORDS = 6
+
+
+def _most_words(backend: SearchBackend, query: Query, found: Collector) -> None:
+    """Names holding at least two query words and half of them, or a whole name the query mentions ("ALAS2 gene"):
+    for each word the shortest names holding it, ranked with feature matches by the number of words held."""
+    words = [word for word in query.words if len(word) >= SHORTEST_PREFIX_WORD][:MOST_WORDS_MAX_WORDS]
+    if len(words) < 2:
+        return
+    wanted = set(words)
+    enough = max((len(words) + 1) // 2, 2)
+    for word in words:
+        for hit in backend.word_names([word], False, MOST_WORDS_PER_WORD):
+            matched = len(wanted & set(stems(hit.norm)))
+            extra = ranking.extra_words(hit.norm, matched)
+            if matched >= enough or extra == 0:
+                closeness = (-matched, ranking.IN_NAME, extra, ranking.FIELD_WEIGHT.get(hit.field, 5), 0)
+                found.offer_hit(hit, ranking.PARTIAL, closeness)
+
+
 def corrected_query(backend: SearchBackend, query: Query, also_known: bool = False) -> Query | None:
     """The query with each unknown word of 5 letters or more replaced by its closest index word, if any.
 
@@ -177,9 +198,9 @@ def _features(backend: SearchBackend, words: list[str], found: Collector, rows_l
     strong.sort(key=lambda entry_id: (-len(matched_words[entry_id]), best_term[entry_id]))
     for entry_id, (_, kind, key, label, boost, feature_count) in backend.entries(strong[:STAGE_LIMIT]).items():
         _, extra, frequency, term = best_term[entry_id]
-        closeness = (-len(matched_words[entry_id]), extra, frequency, feature_count)
+        closeness = (-len(matched_words[entry_id]), ranking.IN_FEATURE, extra, frequency, feature_count)
         found.offer(
-            kind, key, label, f"feature: {term}", ranking.sort_key(ranking.FEATURES, closeness, boost, label, key)
+            kind, key, label, f"feature: {term}", ranking.sort_key(ranking.PARTIAL, closeness, boost, label, key)
         )
 
 
@@ -199,6 +220,8 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
         for hit in backend.prefix_names(corrected.norm, limit):
             found.offer_hit(hit, ranking.CORRECTED, (1, ranking.FIELD_WEIGHT.get(hit.field, 5), len(hit.norm)))
         _all_words(backend, corrected, found, limit, ranking.CORRECTED)
+    if not found.best:
+        _most_words(backend, corrected or query, found)
     if _wants_features(found, suggest):
         words = list(dict.fromkeys(query.words + (corrected.words if corrected else [])))
         _features(backend, words, found, SUGGEST_FEATURE_ROWS_LIMIT if suggest else FEATURE_ROWS_LIMIT)

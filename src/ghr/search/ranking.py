@@ -10,8 +10,12 @@ Each way a page can match the query falls in a *tier*; a page's rank is its best
 5. a name that starts with the query (what people type into the suggest box: "sideroblastic an");
 6. a name containing every query word;
 7. the same as 1-6 once misspelt words are corrected ("sideroblastik anemia");
-8. conditions whose features (HPO terms and their everyday synonyms) contain query words ("sensitivity to
-   sunlight"): ranked by how many query words they match.
+8. partial matches, ranked together by how many query words they hold, most first: names holding most of the
+   query words, looked for when nothing above matched ("ALAS2 gene", "what is cystic fibrosis", "cystic fibrosis
+   transmembrane conductance regulator" for the gene HGNC now calls "CF transmembrane conductance regulator");
+   then conditions whose features (HPO terms and their everyday synonyms) hold the words ("sensitivity to
+   sunlight"), by how characteristic the feature is of the condition (HPO frequency) and how few features the
+   condition has; then glossary and handbook texts that mention the words.
 
 "Exact" ignores case, accents and punctuation (ghr.search.text.normalize). Within a tier, closer matches come
 first (fewer extra words, the more important kind of name), then genes linked to conditions and conditions linked
@@ -20,7 +24,20 @@ to genes, then the label in alphabetical order so that results never shuffle bet
 
 from __future__ import annotations
 
-SYMBOL_OR_ID, PREFERRED_NAME, OTHER_NAME, GENE_ALIAS, ANY_ORDER, PREFIX, ALL_WORDS, CORRECTED, FEATURES = range(9)
+(
+    SYMBOL_OR_ID,
+    PREFERRED_NAME,
+    OTHER_NAME,
+    GENE_ALIAS,
+    ANY_ORDER,
+    PREFIX,
+    ALL_WORDS,
+    CORRECTED,
+    PARTIAL,
+) = range(9)
+
+# Within PARTIAL, what holds the words: a name, a condition's feature, a glossary or handbook text.
+IN_NAME, IN_FEATURE, IN_TEXT = range(3)
 
 # How much a kind of name says about the page, for ordering matches of the same tier (lower is more).
 FIELD_WEIGHT = {

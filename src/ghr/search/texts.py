@@ -102,7 +102,7 @@ def _match(entry: IndexedText, query) -> tuple[int, tuple, str] | None:
         return named
     if query.words and _has_words(query.words, entry.body_words):
         # Text that only mentions the words ranks after conditions whose features match as many words.
-        return ranking.FEATURES, (-len(query.words), 99, 0, 0), "text mentions: " + " ".join(query.words)
+        return ranking.PARTIAL, (-len(query.words), ranking.IN_TEXT, 0, 0, 0), "text mentions: " + " ".join(query.words)
     return None
 
 
@@ -114,7 +114,7 @@ def add_matches(query, found) -> None:
             continue
         tier, closeness, matched_name = matched
         note = "" if not matched_name or matched_name == entry.title else f"other name: {matched_name}"
-        if tier == ranking.FEATURES:
+        if tier == ranking.PARTIAL:
             note = matched_name
         found.offer(
             entry.kind, entry.key, entry.title, note, ranking.sort_key(tier, closeness, 0, entry.title, entry.key)
