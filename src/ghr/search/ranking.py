@@ -9,7 +9,8 @@ Each way a page can match the query falls in a *tier*; a page's rank is its best
 4. the same words as a name in another order ("Anemia, sideroblastic, X-linked");
 5. a name that starts with the query (what people type into the suggest box: "sideroblastic an");
 6. a name containing every query word;
-7. the same as 1-6 once misspelt words are corrected ("sideroblastik anemia");
+7. the same as 1-6 once misspelt words are corrected ("sideroblastik anemia"): words of 5-8 letters may have one
+   slip (a swap of two letters counts as one), longer words two, shorter words none (ghr.search.fuzzy);
 8. partial matches, ranked together by how many query words they hold, most first: names holding most of the
    query words, looked for when nothing above matched ("ALAS2 gene", "what is cystic fibrosis", "cystic fibrosis
    transmembrane conductance regulator" for the gene HGNC now calls "CF transmembrane conductance regulator");
