@@ -10,14 +10,13 @@ from markupsafe import Markup
 from ghr.kb.models import (
     Chromosome,
     ConditionInheritance,
-    CytoBand,
     Gene,
     GeneCondition,
     GeneFunctionTerm,
     GeneLocation,
     SourceRelease,
 )
-from ghr.web.pages.ideogram import Marker, ideogram_svg
+from ghr.web.pages.ideogram import Marker, bands_of, ideogram_svg
 from ghr.web.pages.links import Link, gene_links, pubmed
 from ghr.web.pages.location import band_sentence, chromosome_phrase
 from ghr.web.pages.sources import SourceNote
@@ -225,7 +224,7 @@ def _ideogram(gene: Gene, span: GeneLocation | None, chrom_name: str) -> tuple[M
     chromosome = Chromosome.objects.filter(name=chrom_name).first()
     if chromosome is None:
         return None, ""
-    bands = list(CytoBand.objects.filter(chromosome=chromosome).order_by("start"))
+    bands = bands_of(chromosome)
     phrase = chromosome_phrase(chrom_name)
     if span:
         text = (f"{phrase[0].upper() + phrase[1:]} is {chromosome.length_bp:,} base pairs long; the {gene.symbol} "

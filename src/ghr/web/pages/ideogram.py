@@ -20,6 +20,22 @@ STAIN_FILL = {
 
 
 @dataclass(frozen=True)
+class Band:
+    name: str
+    start: int
+    end: int
+    stain: str
+
+
+def bands_of(chromosome) -> list[Band]:
+    """The chromosome's bands as plain values (cheaper than model objects on every gene page)."""
+    from ghr.kb.models import CytoBand
+
+    rows = CytoBand.objects.filter(chromosome=chromosome).order_by("start").values_list("name", "start", "end", "stain")
+    return [Band(*row) for row in rows]
+
+
+@dataclass(frozen=True)
 class Marker:
     label: str
     start: int

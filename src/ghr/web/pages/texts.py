@@ -54,12 +54,15 @@ def _words(text: str) -> tuple[str, ...]:
 class GlossaryMatcher:
     index: dict[tuple[str, ...], str]  # the words of a term or synonym -> glossary slug
     titles: dict[str, str]  # slug -> the entry's title
-    longest: int
+    sizes: dict[str, tuple[int, ...]]  # first word -> the lengths (in words) of the terms starting with it
 
 
 def _build_matcher() -> GlossaryMatcher:
     index = {_words(term): slug for term, slug in glossary_index() if _words(term)}
-    return GlossaryMatcher(index, _titles(), max((len(words) for words in index), default=0))
+    sizes: dict[str, set[int]] = {}
+    for words in index:
+        sizes.setdefault(words[0], set()).add(len(words))
+    return GlossaryMatcher(index, _titles(), {first: tuple(sorted(n)) for first, n in sizes.items()})
 
 
 def glossary_matcher() -> GlossaryMatcher:
@@ -68,7 +71,7 @@ def glossary_matcher() -> GlossaryMatcher:
 
     from ghr.editorial import public
 
-    key = f"ghr:web:glossary-matcher:{public.texts_release()}"
+    key = f"ghr:web:glossary-matcher:v2:{public.texts_release()}"
     matcher = cache.get(key)
     if matcher is None:
         matcher = _build_matcher()
@@ -82,8 +85,8 @@ def glossary_terms_in(texts: Iterable[str]) -> list[GlossaryHit]:
     found: dict[str, GlossaryHit] = {}
     for text in texts:
         words = _words(text or "")
-        for start in range(len(words)):
-            for size in range(1, min(matcher.longest, len(words) - start) + 1):
+        for start, first in enumerate(words):
+            for size in matcher.sizes.get(first, ()):
                 slug = matcher.index.get(words[start : start + size])
                 if slug and slug not in found:
                     term = matcher.titles.get(slug, " ".join(words[start : start + size]))
