@@ -58,9 +58,9 @@ def _element_bytes(root: str, document: dict) -> bytes:
 
 
 def _summary_pieces(lookup: TextLookup) -> Iterator[bytes]:
-    for gene in queries.genes().iterator(chunk_size=CHUNK):
+    for gene in queries.genes_in_bulk(CHUNK):
         yield _element_bytes("gene-summary", compat.gene_summary(gene, lookup))
-    for condition in queries.conditions().iterator(chunk_size=CHUNK):
+    for condition in queries.conditions_in_bulk(CHUNK):
         yield _element_bytes("health-condition-summary", compat.condition_summary(condition, lookup))
     for chromosome in queries.chromosomes():
         yield _element_bytes(compat.root_name("chromosome", chromosome.name), compat.chromosome_summary(chromosome))
@@ -108,12 +108,12 @@ def _jsonl(rows: Iterable[dict]) -> Iterator[bytes]:
 
 def genes_jsonl() -> Iterator[bytes]:
     lookup = PreloadedTexts(("gene-function",))
-    return blocks(_jsonl(records.gene_record(g, lookup) for g in queries.genes().iterator(chunk_size=CHUNK)))
+    return blocks(_jsonl(records.gene_record(g, lookup) for g in queries.genes_in_bulk(CHUNK)))
 
 
 def conditions_jsonl() -> Iterator[bytes]:
     lookup = PreloadedTexts(TEXT_KINDS[1:])
-    rows = (records.condition_record(c, lookup) for c in queries.conditions().iterator(chunk_size=CHUNK))
+    rows = (records.condition_record(c, lookup) for c in queries.conditions_in_bulk(CHUNK))
     return blocks(_jsonl(rows))
 
 

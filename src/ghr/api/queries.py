@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from types import SimpleNamespace
+
 from django.db.models import Prefetch, QuerySet
 
 from ghr.kb import models as kb
@@ -52,3 +55,136 @@ def unique_genes(condition) -> list:
     for link in condition.gene_links.all():
         seen.setdefault(link.gene_id, link.gene)
     return sorted(seen.values(), key=lambda g: g.symbol)
+
+
+# Bulk reading ---------------------------------------------------------------------------------------------------
+# prefetch_related builds a model instance per related row and clones a queryset per parent, which dominates a
+# full export (tens of millions of objects). For bulk files the related rows are read as plain values, one query
+# per relation and chunk, and attached where the related managers look for prefetched rows, so the same document
+# code serves both paths.
+
+
+class Rows(list):
+    """A list that answers ``.all()`` like a prefetched related manager."""
+
+    def all(self):
+        return self
+
+
+def _sources() -> dict[int, kb.SourceRelease]:
+    return {release.id: release for release in kb.SourceRelease.objects.all()}
+
+
+def _grouped(queryset, parent: str, fields: tuple[str, ...], make) -> dict[int, Rows]:
+    grouped: dict[int, Rows] = {}
+    for row in queryset.values(parent, *fields):
+        grouped.setdefault(row[parent], Rows()).append(make(row))
+    return grouped
+
+
+def _ns(sources: dict, **values) -> SimpleNamespace:
+    if "source_id" in values:
+        values["source"] = sources[values.pop("source_id")]
+    return SimpleNamespace(**values)
+
+
+def _attach(parents: list, relations: dict[str, dict[int, Rows]]) -> None:
+    for parent in parents:
+        parent._prefetched_objects_cache = {name: rows.get(parent.id, Rows()) for name, rows in relations.items()}
+
+
+def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]:
+    def ns(row):
+        row = {k: v for k, v in row.items() if k != "gene_id"}
+        return _ns(sources, **row)
+
+    def link(row):
+        condition = SimpleNamespace(id=row["condition_id"], slug=row["condition__slug"], name=row["condition__name"])
+        return _ns(sources, condition_id=row["condition_id"], condition=condition, evidence=row["evidence"],
+                   source_id=row["source_id"])  # fmt: skip
+
+    def term(row):
+        go = SimpleNamespace(go_id=row["term__go_id"], name=row["term__name"], ontology=row["term__ontology"])
+        return _ns(sources, term=go, evidence=row["evidence"], source_id=row["source_id"])
+
+    where = {"gene_id__in": ids}
+    location_fields = ("assembly", "chromosome", "start", "end", "strand", "release", "transcript",
+                       "band_from_coordinates", "band_agrees", "source_id")  # fmt: skip
+    return {
+        "other_names": _grouped(kb.GeneName.objects.filter(**where).order_by("name"), "gene_id",
+                                ("name", "kind", "source_id"), ns),
+        "locations": _grouped(kb.GeneLocation.objects.filter(**where).order_by("id"), "gene_id", location_fields, ns),
+        "condition_links": _grouped(
+            kb.GeneCondition.objects.filter(**where).order_by("condition__name"), "gene_id",
+            ("condition_id", "condition__slug", "condition__name", "evidence", "source_id"), link,
+        ),
+        "function_terms": _grouped(
+            kb.GeneFunctionTerm.objects.filter(**where), "gene_id",
+            ("term__go_id", "term__name", "term__ontology", "evidence", "source_id"), term,
+        ),
+        "references": _grouped(kb.GeneReference.objects.filter(**where).order_by("pmid"), "gene_id",
+                               ("pmid", "source_id"), ns),
+    }  # fmt: skip
+
+
+def _condition_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]:
+    def ns(row):
+        row = {k: v for k, v in row.items() if k != "condition_id"}
+        return _ns(sources, **row)
+
+    def gene_link(row):
+        gene = SimpleNamespace(id=row["gene_id"], symbol=row["gene__symbol"], name=row["gene__name"])
+        return _ns(sources, gene_id=row["gene_id"], gene=gene, evidence=row["evidence"], source_id=row["source_id"])
+
+    def related(kind: str):
+        def make(row):
+            other = SimpleNamespace(slug=row[f"{kind}__slug"], name=row[f"{kind}__name"])
+            return _ns(sources, **{kind: other}, source_id=row["source_id"])
+
+        return make
+
+    where = {"condition_id__in": ids}
+    return {
+        "other_names": _grouped(kb.ConditionName.objects.filter(**where).order_by("name"), "condition_id",
+                                ("name", "kind", "source_id"), ns),
+        "xrefs": _grouped(kb.ConditionXref.objects.filter(**where).order_by("db", "key"), "condition_id",
+                          ("db", "key", "source_id"), ns),
+        "facts": _grouped(kb.ConditionFact.objects.filter(**where).order_by("id"), "condition_id",
+                          ("kind", "value", "source_id"), ns),
+        "inheritance": _grouped(kb.ConditionInheritance.objects.filter(**where).order_by("id"), "condition_id",
+                                ("code", "evidence", "source_id"), ns),
+        "gene_links": _grouped(kb.GeneCondition.objects.filter(**where).order_by("gene__symbol"), "condition_id",
+                               ("gene_id", "gene__symbol", "gene__name", "evidence", "source_id"), gene_link),
+        "references": _grouped(kb.ConditionReference.objects.filter(**where).order_by("pmid"), "condition_id",
+                               ("pmid", "source_id"), ns),
+        "parent_links": _grouped(kb.ConditionParent.objects.filter(child_id__in=ids).order_by("id"), "child_id",
+                                 ("parent__slug", "parent__name", "source_id"), related("parent")),
+        "child_links": _grouped(kb.ConditionParent.objects.filter(parent_id__in=ids).order_by("id"), "parent_id",
+                                ("child__slug", "child__name", "source_id"), related("child")),
+    }  # fmt: skip
+
+
+def _chunks(queryset, size: int) -> Iterator[list]:
+    chunk: list = []
+    for row in queryset.iterator(chunk_size=size):
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def genes_in_bulk(size: int = 1000) -> Iterator:
+    """Every gene, by symbol, with its related rows attached, read ``size`` genes at a time."""
+    sources = _sources()
+    for chunk in _chunks(kb.Gene.objects.select_related("source").order_by("symbol"), size):
+        _attach(chunk, _gene_relations([g.id for g in chunk], sources))
+        yield from chunk
+
+
+def conditions_in_bulk(size: int = 1000) -> Iterator:
+    sources = _sources()
+    for chunk in _chunks(kb.Condition.objects.select_related("name_source").order_by("name"), size):
+        _attach(chunk, _condition_relations([c.id for c in chunk], sources))
+        yield from chunk

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from ghr.api import narrative, pages
 from ghr.api.texts import Text, TextLookup
+from ghr.kb.models import ConditionInheritance
 
+INHERITANCE_NAMES = dict(ConditionInheritance.Code.choices)
 EDITORIAL_SOURCE = {
     "key": "editorial",
     "name": "ghr editors",
@@ -199,7 +201,12 @@ def condition_record(condition, lookup: TextLookup) -> dict:
         ],
         "xrefs": [{"db": x.db, "key": x.key, "source": sources.cite(x.source)} for x in condition.xrefs.all()],
         "inheritance": [
-            {"code": i.code, "name": i.get_code_display(), "evidence": i.evidence, "source": sources.cite(i.source)}
+            {
+                "code": i.code,
+                "name": INHERITANCE_NAMES.get(i.code, i.code),
+                "evidence": i.evidence,
+                "source": sources.cite(i.source),
+            }
             for i in condition.inheritance.all()
         ],
         "facts": [{"kind": f.kind, "value": f.value, "source": sources.cite(f.source)} for f in condition.facts.all()],
