@@ -4,6 +4,9 @@ The key holds the release token (build id, editorial texts release, code fingerp
 published text makes every old entry unreachable at once; nothing has to be deleted. The token is read from the
 database at most once a second per process. Entries live in Django's default cache: local memory per process,
 or Redis shared by every app process when GHR_CACHE_URL is set.
+
+It is the first middleware: a hit skips all the others, and a miss is judged on the response as the others left
+it (any cookie set by sessions, CSRF or messages keeps the page out of the cache).
 """
 
 from __future__ import annotations
