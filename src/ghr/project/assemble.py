@@ -82,6 +82,9 @@ def django_settings(config: Config) -> dict[str, Any]:
         "ALLOWED_HOSTS": config["GHR_ALLOWED_HOSTS"],
         "INSTALLED_APPS": INSTALLED_APPS,
         "MIDDLEWARE": [
+            # First, so a cached public page skips every other middleware; it sees their final response
+            # (cookies, Vary) when deciding what to keep. Pages rendered once per build and text release.
+            "ghr.publish.middleware.PageCacheMiddleware",
             "django.middleware.security.SecurityMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,8 +95,6 @@ def django_settings(config: Config) -> dict[str, Any]:
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             # ?report=json|xml on a page URL answers with the old service's document (ghr.api owns it).
             "ghr.api.middleware.ReportFormatMiddleware",
-            # Public pages rendered once per build and text release (ghr.publish owns it).
-            "ghr.publish.middleware.PageCacheMiddleware",
         ],
         "ROOT_URLCONF": "ghr.project.urls",
         "WSGI_APPLICATION": "ghr.project.wsgi.application",
