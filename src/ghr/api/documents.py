@@ -11,10 +11,12 @@ KINDS = ("gene", "condition", "chromosome")
 def find(kind: str, name: str) -> tuple[str, dict] | None:
     lookup = TextLookup()
     if kind == "gene":
-        gene = identifiers.gene_by_symbol(name, queries.genes())
+        gene = identifiers.gene_by_symbol(name)
+        gene = queries.genes_by_ids([gene.id])[0] if gene else None
         return (compat.root_name("gene"), compat.gene_summary(gene, lookup)) if gene else None
     if kind == "condition":
-        condition = identifiers.condition_by_slug(name, queries.conditions())
+        condition = identifiers.condition_by_slug(name)
+        condition = queries.conditions_by_ids([condition.id])[0] if condition else None
         return (compat.root_name("condition"), compat.condition_summary(condition, lookup)) if condition else None
     if kind == "chromosome":
         usable = identifiers.is_usable(name)

@@ -58,6 +58,16 @@ def parse(text: str) -> Identifier:
     return Identifier("", text)
 
 
+def _by_name(queryset: QuerySet, field: str, value: str, usual: str) -> list:
+    """Rows whose ``field`` equals ``value`` in any case. The exact and usual spellings (upper-case symbols,
+    lower-case slugs) are tried first because they use the unique index; a case-insensitive match scans."""
+    for spelling in dict.fromkeys((value, usual)):
+        found = list(queryset.filter(**{field: spelling}))
+        if found:
+            return found
+    return list(queryset.filter(**{f"{field}__iexact": value}))
+
+
 def _json_list_has(queryset: QuerySet, field: str, value: str) -> list:
     # JSON "contains" is not available on SQLite: narrow with a text match, then check exactly in Python.
     candidates = queryset.filter(**{f"{field}__icontains": value})
@@ -96,7 +106,7 @@ def find_genes(text: str, queryset: QuerySet | None = None) -> list[Gene]:
         return list(queryset.filter(ncbi_gene_id=int(value))) if is_number(value) else []
     if _ENSEMBL.match(value):
         return list(queryset.filter(ensembl_id__iexact=value.split(".")[0]))
-    found = list(queryset.filter(symbol__iexact=value))
+    found = _by_name(queryset, "symbol", value, value.upper())
     if not found and _UNIPROT.match(value.upper()):
         found = _json_list_has(queryset, "uniprot_ids", value.upper())
     return found
@@ -126,14 +136,16 @@ def find_conditions(text: str, queryset: QuerySet | None = None) -> list[Conditi
         return _conditions_by_xref(queryset, db, ident.value)
     if ident.prefix:
         return []
-    return list(queryset.filter(slug__iexact=ident.value))
+    return _by_name(queryset, "slug", ident.value, ident.value.lower())
 
 
 def gene_by_symbol(symbol: str, queryset: QuerySet | None = None) -> Gene | None:
     queryset = Gene.objects.all() if queryset is None else queryset
-    return queryset.filter(symbol__iexact=symbol).first() if is_usable(symbol) else None
+    found = _by_name(queryset, "symbol", symbol, symbol.upper()) if is_usable(symbol) else []
+    return found[0] if found else None
 
 
 def condition_by_slug(slug: str, queryset: QuerySet | None = None) -> Condition | None:
     queryset = Condition.objects.all() if queryset is None else queryset
-    return queryset.filter(slug__iexact=slug).first() if is_usable(slug) else None
+    found = _by_name(queryset, "slug", slug, slug.lower()) if is_usable(slug) else []
+    return found[0] if found else None

@@ -120,9 +120,9 @@ def gene_entry(gene, lookup: TextLookup, fallback: datetime) -> Entry:
 def _conditions_for(system: CodeSystem, code: str) -> tuple[list, str]:
     candidates = icd10_candidates(code) if system.xref_db == "ICD-10" else [code.strip()]
     for candidate in candidates:
-        found = identifiers.find_conditions(f"{system.xref_db}:{candidate}", queries.conditions())
+        found = identifiers.find_conditions(f"{system.xref_db}:{candidate}")
         if found:
-            return found, candidate
+            return queries.conditions_by_ids([c.id for c in found]), candidate
     return [], ""
 
 
@@ -130,7 +130,8 @@ def _genes_for(system: CodeSystem, code: str) -> list:
     value = code.strip()
     if system.gene_prefix == "HGNC":
         value = value.upper().removeprefix("HGNC:")
-    return identifiers.find_genes(f"{system.gene_prefix}:{value}", queries.genes())
+    found = identifiers.find_genes(f"{system.gene_prefix}:{value}")
+    return queries.genes_by_ids([g.id for g in found])
 
 
 def _build_time() -> datetime:

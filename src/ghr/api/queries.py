@@ -188,3 +188,18 @@ def conditions_in_bulk(size: int = 1000) -> Iterator:
     for chunk in _chunks(kb.Condition.objects.select_related("name_source").order_by("name"), size):
         _attach(chunk, _condition_relations([c.id for c in chunk], sources))
         yield from chunk
+
+
+def genes_by_ids(ids: list[int]) -> list:
+    """The genes with these ids, with related rows attached as for bulk files (used by batch look-ups)."""
+    sources = _sources()
+    genes = list(kb.Gene.objects.select_related("source").filter(id__in=ids))
+    _attach(genes, _gene_relations([g.id for g in genes], sources))
+    return genes
+
+
+def conditions_by_ids(ids: list[int]) -> list:
+    sources = _sources()
+    conditions = list(kb.Condition.objects.select_related("name_source").filter(id__in=ids))
+    _attach(conditions, _condition_relations([c.id for c in conditions], sources))
+    return conditions

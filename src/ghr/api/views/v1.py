@@ -83,7 +83,8 @@ def _one(found: list, kind: str, ident: str):
 
 @api_view()
 def gene_detail(request, ident: str):
-    gene = _one(identifiers.find_genes(ident, queries.genes()), "gene", ident)
+    gene = _one(identifiers.find_genes(ident), "gene", ident)
+    gene = queries.genes_by_ids([gene.id])[0]
     return json_response(records.gene_record(gene, TextLookup()))
 
 
@@ -93,7 +94,7 @@ def gene_batch(request):
     resolved = batch.resolve_genes(ids)
     lookup = TextLookup()
     wanted = {i for found in resolved.values() for i in found}
-    built = batch.records_by_id(queries.genes(), wanted, lambda g: records.gene_record(g, lookup))
+    built = batch.records_by_id(queries.genes_by_ids, wanted, lambda g: records.gene_record(g, lookup))
     return json_response(batch.answer(ids, resolved, built))
 
 
@@ -123,7 +124,8 @@ def condition_list(request):
 
 @api_view()
 def condition_detail(request, ident: str):
-    condition = _one(identifiers.find_conditions(ident, queries.conditions()), "condition", ident)
+    condition = _one(identifiers.find_conditions(ident), "condition", ident)
+    condition = queries.conditions_by_ids([condition.id])[0]
     return json_response(records.condition_record(condition, TextLookup()))
 
 
@@ -133,7 +135,7 @@ def condition_batch(request):
     resolved = batch.resolve_conditions(ids)
     lookup = TextLookup()
     wanted = {i for found in resolved.values() for i in found}
-    built = batch.records_by_id(queries.conditions(), wanted, lambda c: records.condition_record(c, lookup))
+    built = batch.records_by_id(queries.conditions_by_ids, wanted, lambda c: records.condition_record(c, lookup))
     return json_response(batch.answer(ids, resolved, built))
 
 
