@@ -137,3 +137,14 @@ def test_serve_static_script_serves_the_published_site(nginx_binary, published, 
         assert status == 200 and headers["Content-Type"].startswith("text/html")
     finally:
         stop(process)
+
+
+def test_nginx_config_command_prints_the_server_configuration(tmp_path, capsys):
+    from django.core.management import call_command
+
+    call_command("nginx_config", "--listen", "8081", "--root", str(tmp_path), "--app", "10.0.0.5:8000")
+    text = capsys.readouterr().out
+    assert "listen 127.0.0.1:8081;" in text
+    assert f"root {tmp_path.resolve()}/current/site;" in text
+    assert "server 10.0.0.5:8000;" in text
+    assert "@@" not in text
