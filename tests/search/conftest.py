@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 from ghr.editorial.transfer import import_text, parse_file
 from ghr.editorial.workflow import system_user
+from ghr.search.texts import forget_text_index
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 TEXT_FILES = ("glossary/anemia.md", "handbook/cells-and-dna/what-is-a-cell.md")
@@ -14,11 +14,11 @@ TEXT_FILES = ("glossary/anemia.md", "handbook/cells-and-dna/what-is-a-cell.md")
 
 @pytest.fixture(autouse=True)
 def fresh_text_index():
-    # Rolled-back transactions can reuse audit ids, and with them the release token the text index is cached
-    # under; each test starts from an empty cache so it only ever sees its own texts.
-    cache.clear()
+    # Rolled-back transactions can reuse audit ids, and with them the release token the text index is kept
+    # under; each test starts afresh so it only ever sees its own texts.
+    forget_text_index()
     yield
-    cache.clear()
+    forget_text_index()
 
 
 @pytest.fixture

@@ -1,22 +1,22 @@
 """Glossary terms and handbook topics in search results.
 
-They are a few hundred published texts in the editorial database, so they are matched in memory: the prepared
-index is cached under the editorial release token (ghr.editorial.public.texts_release), which changes whenever
+They are a few hundred published texts in the editorial database, so they are matched in memory: each process
+prepares the index once per editorial release token (ghr.editorial.public.texts_release), which changes whenever
 anything is published or withdrawn, so a new text is findable on the next request and a withdrawn one never is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
-
-from django.core.cache import cache
 
 from ghr.search import ranking
 from ghr.search.text import normalize, order_free_key, stems
 
 TEXT_KINDS = ("glossary", "handbook")
-CACHE_SECONDS = 3600
 
 
 class _TextOnly(HTMLParser):
@@ -49,7 +49,7 @@ class IndexedText:
 
 def _prepare(text) -> IndexedText:
     written = [("title", text.title)] + [("synonym", synonym) for synonym in text.synonyms]
-    names = tuple((field, name, normalize(name)) for field, name in written if normalize(name))
+    names = tuple((kind, name, normalize(name)) for kind, name in written if normalize(name))
     title_words = {word for _, _, norm in names for word in stems(norm)}
     return IndexedText(
         kind=text.kind,
@@ -62,60 +62,100 @@ def _prepare(text) -> IndexedText:
     )
 
 
-def indexed_texts() -> list[IndexedText]:
-    from ghr.editorial.public import published_texts, texts_release
+@dataclass
+class TextIndex:
+    """Every published text, with lookups from a normalized name, a word-order key or a word to the texts."""
 
-    cache_key = f"ghr-search-texts:{texts_release()}"
-    prepared = cache.get(cache_key)
-    if prepared is None:
-        prepared = [_prepare(text) for kind in TEXT_KINDS for text in published_texts(kind)]
-        cache.set(cache_key, prepared, CACHE_SECONDS)
-    return prepared
+    entries: list[IndexedText]
+    by_name: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    """normalized title or synonym -> [(entry, field, as written)]"""
+    by_order_free: dict[str, set[int]] = field(default_factory=dict)
+    sorted_names: list[tuple[str, int, str, str]] = field(default_factory=list)
+    """(normalized, entry, field, as written), sorted, for prefix lookups by bisection"""
+    title_words: dict[str, set[int]] = field(default_factory=dict)
+    body_words: dict[str, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, entries: list[IndexedText]) -> TextIndex:
+        index = cls(entries)
+        for number, entry in enumerate(entries):
+            for name_field, name, norm in entry.names:
+                index.by_name.setdefault(norm, []).append((number, name_field, name))
+                index.sorted_names.append((norm, number, name_field, name))
+            for key in entry.order_free:
+                index.by_order_free.setdefault(key, set()).add(number)
+            for word in entry.title_words:
+                index.title_words.setdefault(word, set()).add(number)
+            for word in entry.body_words:
+                index.body_words.setdefault(word, set()).add(number)
+        index.sorted_names.sort()
+        return index
+
+    def starting_with(self, norm: str) -> Iterator[tuple[str, int, str, str]]:
+        for row in self.sorted_names[bisect_left(self.sorted_names, (norm,)) :]:
+            if not row[0].startswith(norm):
+                return
+            yield row
+
+    @staticmethod
+    def holding(words: list[str], postings: dict[str, set[int]], prefix_last: bool) -> set[int]:
+        """Texts holding every word (the last one as a prefix if asked)."""
+        *whole, last = words
+        found = set.intersection(*(postings.get(word, set()) for word in whole)) if whole else None
+        if prefix_last:
+            completions = set().union(*(texts for word, texts in postings.items() if word.startswith(last)))
+        else:
+            completions = postings.get(last, set())
+        return completions if found is None else found & completions
 
 
-def _has_words(words: list[str], vocabulary: frozenset[str]) -> bool:
-    *whole, last = words
-    if not all(word in vocabulary for word in whole):
-        return False
-    return last in vocabulary or any(word.startswith(last) for word in vocabulary)
+@lru_cache(maxsize=4)
+def _index_for(release: str) -> TextIndex:
+    from ghr.editorial.public import published_texts
+
+    return TextIndex.of([_prepare(text) for kind in TEXT_KINDS for text in published_texts(kind)])
 
 
-def _name_match(entry: IndexedText, query) -> tuple[int, tuple, str] | None:
-    """The best tier at which the query matches the title or a synonym, with what matched."""
-    for field, name, norm in entry.names:
-        if norm == query.norm:
-            tier = ranking.PREFERRED_NAME if field == "title" else ranking.OTHER_NAME
-            return tier, (ranking.FIELD_WEIGHT[field], 0), name
-    if order_free_key(query.norm) in entry.order_free:
-        return ranking.ANY_ORDER, (1, 0), ""
-    for field, name, norm in entry.names:
-        if len(query.norm) >= 2 and norm.startswith(query.norm):
-            return ranking.PREFIX, (ranking.FIELD_WEIGHT[field], len(norm)), name
-    if query.words and _has_words(query.words, entry.title_words):
-        return ranking.ALL_WORDS, (ranking.extra_words(entry.names[0][2], len(query.words)), 1), ""
-    return None
+def text_index() -> TextIndex:
+    """The index of what is published now: rebuilt in each process when the editorial release token changes."""
+    from ghr.editorial.public import texts_release
+
+    return _index_for(texts_release())
 
 
-def _match(entry: IndexedText, query) -> tuple[int, tuple, str] | None:
-    named = _name_match(entry, query)
-    if named is not None:
-        return named
-    if query.words and _has_words(query.words, entry.body_words):
-        # Text that only mentions the words ranks after conditions whose features match as many words.
-        return ranking.PARTIAL, (-len(query.words), ranking.IN_TEXT, 0, 0, 0), "text mentions: " + " ".join(query.words)
-    return None
+def forget_text_index() -> None:
+    """Drop prepared indexes (tests whose rolled-back transactions may reuse a release token)."""
+    _index_for.cache_clear()
+
+
+def _offer(found, entry: IndexedText, tier: int, closeness: tuple, note: str) -> None:
+    rank = ranking.sort_key(tier, closeness, 0, entry.title, entry.key)
+    found.offer(entry.kind, entry.key, entry.title, note, rank)
+
+
+def _name_matches(index: TextIndex, query, found) -> None:
+    for number, name_field, name in index.by_name.get(query.norm, []):
+        tier = ranking.PREFERRED_NAME if name_field == "title" else ranking.OTHER_NAME
+        note = "" if name_field == "title" else f"other name: {name}"
+        _offer(found, index.entries[number], tier, (ranking.FIELD_WEIGHT[name_field], 0), note)
+    for number in index.by_order_free.get(order_free_key(query.norm), set()):
+        _offer(found, index.entries[number], ranking.ANY_ORDER, (1, 0), "")
+    if len(query.norm) >= 2:
+        for norm, number, name_field, name in index.starting_with(query.norm):
+            note = "" if name_field == "title" else f"other name: {name}"
+            _offer(found, index.entries[number], ranking.PREFIX, (ranking.FIELD_WEIGHT[name_field], len(norm)), note)
 
 
 def add_matches(query, found) -> None:
     """Offer every published glossary term and handbook topic that matches ``query`` to the collector."""
-    for entry in indexed_texts():
-        matched = _match(entry, query)
-        if matched is None:
-            continue
-        tier, closeness, matched_name = matched
-        note = "" if not matched_name or matched_name == entry.title else f"other name: {matched_name}"
-        if tier == ranking.PARTIAL:
-            note = matched_name
-        found.offer(
-            entry.kind, entry.key, entry.title, note, ranking.sort_key(tier, closeness, 0, entry.title, entry.key)
-        )
+    index = text_index()
+    _name_matches(index, query, found)
+    if not query.words:
+        return
+    for number in index.holding(query.words, index.title_words, prefix_last=True):
+        closeness = (ranking.extra_words(index.entries[number].names[0][2], len(query.words)), 1)
+        _offer(found, index.entries[number], ranking.ALL_WORDS, closeness, "")
+    # Text that only mentions the words ranks after names and features holding as many words.
+    mentions = "text mentions: " + " ".join(query.words)
+    for number in index.holding(query.words, index.body_words, prefix_last=False):
+        _offer(found, index.entries[number], ranking.PARTIAL, (-len(query.words), ranking.IN_TEXT, 0, 0, 0), mentions)
