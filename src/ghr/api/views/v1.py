@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ghr.api import batch, identifiers, queries, records
+from ghr.api import batch, identifiers, narrative, queries, records
 from ghr.api.http import ApiError, api_view, json_response
 from ghr.api.paging import Page
-from ghr.api.texts import TextLookup, editorial_module, texts_release
+from ghr.api.texts import PreloadedTexts, TextLookup, editorial_module, texts_release
 from ghr.kb.models import BuildInfo, Chromosome, Condition, CytoBand, Gene, SourceRelease
 
 INHERITANCE_CODES = {"ad", "ar", "xd", "xr", "x", "m", "y", "ac", "n", "u"}
@@ -92,7 +92,7 @@ def gene_detail(request, ident: str):
 def gene_batch(request):
     ids = batch.read_ids(request)
     resolved = batch.resolve_genes(ids)
-    lookup = TextLookup()
+    lookup = PreloadedTexts(("gene-function",))  # one query for every text rather than one per record
     wanted = {i for found in resolved.values() for i in found}
     built = batch.records_by_id(queries.genes_by_ids, wanted, lambda g: records.gene_record(g, lookup))
     return json_response(batch.answer(ids, resolved, built))
@@ -133,7 +133,7 @@ def condition_detail(request, ident: str):
 def condition_batch(request):
     ids = batch.read_ids(request)
     resolved = batch.resolve_conditions(ids)
-    lookup = TextLookup()
+    lookup = PreloadedTexts(tuple(f"condition-{role}" for role in narrative.CONDITION_ROLES))
     wanted = {i for found in resolved.values() for i in found}
     built = batch.records_by_id(queries.conditions_by_ids, wanted, lambda c: records.condition_record(c, lookup))
     return json_response(batch.answer(ids, resolved, built))
