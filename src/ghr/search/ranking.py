@@ -16,7 +16,7 @@ Each way a page can match the query falls in a *tier*; a page's rank is its best
    transmembrane conductance regulator" for the gene HGNC now calls "CF transmembrane conductance regulator");
    then conditions whose features (HPO terms and their everyday synonyms) hold the words ("sensitivity to
    sunlight"), by how characteristic the feature is of the condition (HPO frequency) and how few features the
-   condition has; then glossary and handbook texts that mention the words.
+   condition has; last, glossary and handbook texts that mention every word in their body.
 
 "Exact" ignores case, accents and punctuation (ghr.search.text.normalize). Within a tier, closer matches come
 first (fewer extra words, the more important kind of name), then genes linked to conditions and conditions linked

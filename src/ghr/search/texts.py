@@ -155,7 +155,8 @@ def add_matches(query, found) -> None:
     for number in index.holding(query.words, index.title_words, prefix_last=True):
         closeness = (ranking.extra_words(index.entries[number].names[0][2], len(query.words)), 1)
         _offer(found, index.entries[number], ranking.ALL_WORDS, closeness, "")
-    # Text that only mentions the words ranks after names and features holding as many words.
+    # A text that only mentions the words is weaker evidence than any name or feature holding some of them
+    # ("ALAS2 gene" wants the gene, not every handbook page naming it): it ranks after them all.
     mentions = "text mentions: " + " ".join(query.words)
     for number in index.holding(query.words, index.body_words, prefix_last=False):
-        _offer(found, index.entries[number], ranking.PARTIAL, (-len(query.words), ranking.IN_TEXT, 0, 0, 0), mentions)
+        _offer(found, index.entries[number], ranking.PARTIAL, (0, ranking.IN_TEXT, 0, 0, 0), mentions)
