@@ -64,6 +64,25 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "bytes": size, "peak_mb": peak}))
 """
 
+IN_PROCESS = """
+from django.test import Client
+client = Client()
+def timed(call, times):
+    took = []
+    for _ in range(times):
+        start = time.perf_counter()
+        response = call()
+        assert response.status_code == 200, response.status_code
+        took.append((time.perf_counter() - start) * 1000)
+    took.sort()
+    return {"p50": took[len(took) // 2], "p99": took[min(len(took) - 1, int(len(took) * 0.99))]}
+ids = %r
+body = json.dumps({"ids": ids})
+single = timed(lambda: client.get("/api/v1/genes/ALAS2"), 200)
+batch = timed(lambda: client.post("/api/v1/genes/batch", body, content_type="application/json"), 10)
+print(json.dumps({"single": single, "batch": batch}))
+"""
+
 BASELINE = """
 from ghr.kb.models import Gene
 Gene.objects.first()
@@ -165,11 +184,26 @@ def _bulk(report, env: dict[str, str], label: str) -> None:
                f"{baseline['peak_mb']:.0f} MB")  # fmt: skip
 
 
+def _in_process(report, env: dict[str, str], ids: list[str], label: str) -> None:
+    """Latency without HTTP or other load on the machine: Django's test client in one process."""
+    result = _child(IN_PROCESS % ids, env)
+    single, batch = result["single"], result["batch"]
+    report.add(
+        "api",
+        f"GET /api/v1/genes/ALAS2 in process ({label})",
+        f"p50 {single['p50']:.1f} ms, p99 {single['p99']:.1f} ms",
+        "200 requests, Django test client",
+    )
+    report.add("api", f"POST batch of {len(ids)} ids in process ({label})",
+               f"p50 {batch['p50']:.0f} ms, p99 {batch['p99']:.0f} ms", "10 requests, Django test client")  # fmt: skip
+
+
 def run(report) -> None:
     env = _env()
     sample = _child(SAMPLE % BATCH_SIZE, env)
     engine = "PostgreSQL" if env.get("GHR_DATABASE_URL") else "SQLite"
     label = f"{sample['genes']:,} genes, {engine}"
+    _in_process(report, env, sample["ids"], label)
     _load(report, env, sample["ids"], label)
     _bulk(report, env, label)
 

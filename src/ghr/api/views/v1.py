@@ -204,13 +204,14 @@ def lookup(request):
 
 @api_view()
 def release(request):
-    info = BuildInfo.objects.order_by("-finished_at").first()
+    fields = ("build_id", "finished_at", "ghr_version", "counts")
+    info = BuildInfo.objects.order_by("-finished_at").values(*fields).first() or dict.fromkeys(fields)
     return json_response(
         {
-            "build_id": info.build_id if info else None,
-            "finished_at": info.finished_at.isoformat() if info else None,
-            "ghr_version": info.ghr_version if info else None,
-            "counts": info.counts if info else {},
+            "build_id": info["build_id"],
+            "finished_at": info["finished_at"].isoformat() if info["finished_at"] else None,
+            "ghr_version": info["ghr_version"],
+            "counts": info["counts"] or {},
             "texts_release": texts_release() or None,
             "chromosomes": Chromosome.objects.count(),
             "sources": [records.release_record(r) for r in SourceRelease.objects.order_by("key")],
