@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from ghr.build.finish import finish_knowledge_base
-from ghr.project.databases import ensure_schemas
+from ghr.project.databases import ensure_schemas, schema_names
 from tests import kb_fixture
 
 
@@ -25,6 +25,20 @@ def django_db_setup(django_db_blocker):
             finish_knowledge_base("kb")
         for connection in connections.all():
             connection.close()
+    yield
+    with django_db_blocker.unblock():
+        drop_test_schemas()
+
+
+def drop_test_schemas():
+    """PostgreSQL test schemas are named per process; drop them when the session ends."""
+    if not settings.GHR["GHR_DATABASE_URL"]:
+        return
+    for connection in connections.all():
+        connection.close()
+    with connections["default"].cursor() as cursor:
+        for schema in schema_names(settings.GHR["GHR_DB_SCHEMA"]).values():
+            cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture

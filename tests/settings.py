@@ -14,7 +14,8 @@ from ghr.project.assemble import django_settings
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 _env = dict(os.environ)
 _env.setdefault("GHR_VAR_DIR", tempfile.mkdtemp(prefix=f"ghr-test-{_worker}-"))
-_env.setdefault("GHR_DB_SCHEMA", f"ghrtest_{_worker}")
+# The process id keeps two test runs on one PostgreSQL from dropping each other's schemas.
+_env.setdefault("GHR_DB_SCHEMA", f"ghrtest_{_worker}_{os.getpid()}")
 _env.setdefault("GHR_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 _env.setdefault("GHR_API_RATE_LIMIT", "100000/60")
 

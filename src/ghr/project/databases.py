@@ -38,6 +38,9 @@ def _sqlite(path: Path, read_mostly: bool) -> dict[str, Any]:
         "NAME": str(path),
         "OPTIONS": {"init_command": init + " PRAGMA synchronous=NORMAL;", "timeout": 20},
         "TEST": {"NAME": str(path)},
+        # A connection per request would start with a cold page cache and re-read the schema every time; kept
+        # connections are reopened when a build swaps in a new file (ghr.kb.freshness).
+        "CONN_MAX_AGE": None,
     }
 
 

@@ -1,0 +1,35 @@
+"""Kept SQLite connections follow the knowledge base when a build swaps a new file in.
+
+A build replaces the file with rename(2); a connection opened before keeps reading the old file. At the start
+of each request, a connection to a file that is no longer the one at its path is closed, so the request opens
+the new one. PostgreSQL needs none of this: its swap renames schemas, which every next query sees.
+"""
+
+import os
+
+from django.db import connections
+
+_opened: dict[tuple[str, int], int] = {}
+"""(alias, id of the connection wrapper) -> inode of the file it opened."""
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def remember_file(sender, connection, **kwargs) -> None:
+    if connection.vendor == "sqlite" and connection.alias in ("kb", "default"):
+        _opened[(connection.alias, id(connection))] = _inode(connection.settings_dict["NAME"])
+
+
+def close_if_swapped(**kwargs) -> None:
+    for alias in ("kb", "default"):
+        connection = connections[alias]
+        if connection.vendor != "sqlite" or connection.connection is None:
+            continue
+        opened = _opened.get((alias, id(connection)))
+        if opened != _inode(connection.settings_dict["NAME"]):
+            connection.close()
