@@ -16,12 +16,12 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ghr.sources.records import SourceFileError
+from ghr.sources.stats import ParseStats
 
 GENE_COLUMNS = ("chr", "start", "length", "slim_id", "symbol", "description")
 SYNONYM_COLUMNS = ("symbol", "synonyms")
@@ -29,24 +29,6 @@ STRUCTURE_COLUMNS = ("transcript_name", "biotype_compressed", "", "strand")
 PREFIX_LINE = re.compile(r"## prefix: (\w+)")
 ENSEMBL_NUMBER_DIGITS = 11
 STRANDS = ("+", "-")
-
-
-@dataclass
-class ParseStats:
-    """Rows read and rows rejected (with why), filled in while a parser runs."""
-
-    read: int = 0
-    """Rows seen in the files."""
-    rejected: int = 0
-    """Rows skipped because a value was unusable."""
-    reasons: Counter[str] = field(default_factory=Counter)
-    """Rejected rows per reason."""
-    notes: list[str] = field(default_factory=list)
-    """Plain-language remarks for the build's report (what was left out and why)."""
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self.reasons[reason] += 1
 
 
 @dataclass(frozen=True, slots=True)

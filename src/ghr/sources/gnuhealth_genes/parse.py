@@ -15,36 +15,18 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ghr.sources.records import SourceFileError
+from ghr.sources.stats import ParseStats
 
 ROOT_TAG = "tryton"
 GENE_MODEL = "gnuhealth.gene"
 REQUIRED_FIELDS = frozenset({"hgnc_id", "name", "long_name"})
 """Fields without which a record is not a gene; the first record must have them all (the format check)."""
 HGNC_ID = re.compile(r"HGNC:\d+")
-
-
-@dataclass
-class ParseStats:
-    """Rows read and rows rejected (with why), filled in while a parser runs."""
-
-    read: int = 0
-    """Records (rows) seen in the file."""
-    rejected: int = 0
-    """Records skipped because a value was unusable."""
-    reasons: Counter[str] = field(default_factory=Counter)
-    """Rejected records per reason."""
-    notes: list[str] = field(default_factory=list)
-    """Plain-language remarks for the build's report (what was left out and why)."""
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self.reasons[reason] += 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,37 +7,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ghr.sources.records import SourceFileError
+from ghr.sources.stats import ParseStats
 
 GO_TERM_COLUMNS = {"go_id", "term", "ontology", "definition"}
 GO_ID = re.compile(r"GO:\d{7}")
 ONTOLOGIES = ("BP", "MF", "CC")
 PACKAGE_ROOT_ONTOLOGY = "universal"
 """GO.db's own root row ('all'), not a GO term: left out, and not counted as rejected."""
-
-
-@dataclass
-class ParseStats:
-    """Rows read and rows rejected (with why), filled in while a parser runs."""
-
-    read: int = 0
-    """Rows read from the database."""
-    rejected: int = 0
-    """Rows skipped because a value was unusable."""
-    reasons: Counter[str] = field(default_factory=Counter)
-    """Rejected rows per reason."""
-    notes: list[str] = field(default_factory=list)
-    """Plain-language remarks for the build's report (what was left out and why)."""
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self.reasons[reason] += 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ghr.sources.records import SourceFileError
+from ghr.sources.stats import ParseStats
 
 REQUIRED_COLUMNS = (
     "hgnc_id",
@@ -36,24 +36,6 @@ REQUIRED_COLUMNS = (
 )
 """The columns this parser reads; HGNC's file has about 54, and may add more (extra ones are ignored)."""
 HGNC_ID = re.compile(r"HGNC:\d+")
-
-
-@dataclass
-class ParseStats:
-    """Rows read and rows rejected (with why), filled in while a parser runs."""
-
-    read: int = 0
-    """Rows seen in the file."""
-    rejected: int = 0
-    """Rows skipped because a value was unusable."""
-    reasons: Counter[str] = field(default_factory=Counter)
-    """Rejected rows per reason."""
-    notes: list[str] = field(default_factory=list)
-    """Plain-language remarks for the build's report (what was left out and why)."""
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self.reasons[reason] += 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import csv
 import gzip
 import zlib
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ghr.sources.records import SourceFileError
+from ghr.sources.stats import ParseStats
 
 HEADER = (
     "#NCBI_GeneID",
@@ -30,24 +30,6 @@ HEADER = (
     "chr_strand",
 )
 STRANDS = ("+", "-")
-
-
-@dataclass
-class ParseStats:
-    """Rows read and rows rejected (with why), filled in while a parser runs."""
-
-    read: int = 0
-    """Rows seen in the file."""
-    rejected: int = 0
-    """Rows skipped because a value was unusable."""
-    reasons: Counter[str] = field(default_factory=Counter)
-    """Rejected rows per reason."""
-    notes: list[str] = field(default_factory=list)
-    """Plain-language remarks for the build's report (what was left out and why)."""
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self.reasons[reason] += 1
 
 
 @dataclass(frozen=True, slots=True)

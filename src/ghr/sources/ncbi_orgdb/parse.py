@@ -9,13 +9,13 @@ stored as text. The file is opened read-only.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ghr.sources.records import SourceFileError
+from ghr.sources.stats import ParseStats
 
 REQUIRED_COLUMNS = {
     "genes": {"_id", "gene_id"},
@@ -25,24 +25,6 @@ REQUIRED_COLUMNS = {
     "go_cc": {"_id", "go_id", "evidence"},
 }
 GO_TABLES = {"go_bp": "BP", "go_mf": "MF", "go_cc": "CC"}
-
-
-@dataclass
-class ParseStats:
-    """Rows read and rows rejected (with why), filled in while a parser runs."""
-
-    read: int = 0
-    """Rows read from the database."""
-    rejected: int = 0
-    """Rows skipped because a value was unusable."""
-    reasons: Counter[str] = field(default_factory=Counter)
-    """Rejected rows per reason."""
-    notes: list[str] = field(default_factory=list)
-    """Plain-language remarks for the build's report (what was left out and why)."""
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self.reasons[reason] += 1
 
 
 @dataclass(frozen=True, slots=True)
