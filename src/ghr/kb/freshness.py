@@ -9,8 +9,7 @@ import os
 
 from django.db import connections
 
-_opened: dict[tuple[str, int], int] = {}
-"""(alias, id of the connection wrapper) -> inode of the file it opened."""
+WATCHED = ("kb", "default")
 
 
 def _inode(path: str) -> int | None:
@@ -21,15 +20,14 @@ def _inode(path: str) -> int | None:
 
 
 def remember_file(sender, connection, **kwargs) -> None:
-    if connection.vendor == "sqlite" and connection.alias in ("kb", "default"):
-        _opened[(connection.alias, id(connection))] = _inode(connection.settings_dict["NAME"])
+    if connection.vendor == "sqlite" and connection.alias in WATCHED:
+        connection.ghr_opened_inode = _inode(connection.settings_dict["NAME"])
 
 
 def close_if_swapped(**kwargs) -> None:
-    for alias in ("kb", "default"):
+    for alias in WATCHED:
         connection = connections[alias]
         if connection.vendor != "sqlite" or connection.connection is None:
             continue
-        opened = _opened.get((alias, id(connection)))
-        if opened != _inode(connection.settings_dict["NAME"]):
+        if getattr(connection, "ghr_opened_inode", None) != _inode(connection.settings_dict["NAME"]):
             connection.close()
