@@ -1,4 +1,5 @@
-"""Everything the condition page shows, as plain data: build it with ``condition_page(condition)``."""
+"""Everything the condition page shows, as plain data: build it with ``condition_page(condition)``, or for many
+conditions at once (as the static export does) with ``condition_pages(conditions)``; both take the same path."""
 
 from __future__ import annotations
 
@@ -7,11 +8,22 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ghr.kb.models import Condition, ConditionFact, ConditionFeature, ConditionInheritance, GeneCondition
-from ghr.web.pages.gene import TextBlock, editor_block
+from ghr.kb.models import (
+    Condition,
+    ConditionFact,
+    ConditionFeature,
+    ConditionInheritance,
+    ConditionName,
+    ConditionParent,
+    ConditionReference,
+    ConditionXref,
+    GeneCondition,
+    SourceRelease,
+)
+from ghr.web.pages.gene import TextBlock, as_block
 from ghr.web.pages.links import XREF_ORDER, Link, XrefLink, condition_help_links, xref_link
 from ghr.web.pages.sources import SourceNote
-from ghr.web.pages.texts import GlossaryHit, glossary_terms_in, plain_text
+from ghr.web.pages.texts import GlossaryHit, GlossaryMatcher, PageTexts, glossary_terms_in, plain_text
 
 HPO_FREQUENCIES = {
     "HP:0040280": "always present (100% of people)",
@@ -37,6 +49,12 @@ INHERITANCE_EXPLAINED = {
 }
 
 
+EDITED_KINDS = ("description", "frequency", "causes", "inheritance")
+NAME_KIND_LABELS = dict(ConditionName.Kind.choices)
+
+Releases = dict[int, SourceRelease]
+
+
 @dataclass
 class FactItem:
     text: str
@@ -60,6 +78,14 @@ class Feature:
 
 
 @dataclass
+class RelatedCondition:
+    """A broader or narrower condition: just what the page's link to it shows."""
+
+    slug: str
+    name: str
+
+
+@dataclass
 class ConditionPage:
     condition: Condition
     description: TextBlock
@@ -76,7 +102,7 @@ class ConditionPage:
     help_links: list[Link]
     features: list[Feature]
     features_source: SourceNote
-    related: list[tuple[str, Condition]]
+    related: list[tuple[str, RelatedCondition]]
     glossary: list[GlossaryHit]
     references: list[int]
     reviewed: dt.date | None
@@ -84,37 +110,64 @@ class ConditionPage:
     has_editor_texts: bool = False
 
 
-def _facts(condition: Condition, kind: str) -> list[FactItem]:
-    rows = ConditionFact.objects.filter(condition=condition, kind=kind).select_related("source").order_by("id")
-    return [FactItem(row.value, SourceNote.of([row.source])) for row in rows]
+@dataclass
+class _Batch:
+    """The knowledge-base rows of a list of conditions, read with one query per relation, by condition id."""
+
+    releases: Releases
+    facts: dict[tuple[int, str], list[FactItem]]
+    """Keyed by (condition id, fact kind)."""
+    genes: dict[int, list[GeneCause]]
+    inheritance: dict[int, list[FactItem]]
+    features: dict[int, tuple[list[Feature], SourceNote]]
+    xrefs: dict[int, list[XrefLink]]
+    related: dict[int, list[tuple[str, RelatedCondition]]]
+    names: dict[int, list[tuple[str, str, int]]]
+    """(name, kind, source id) rows, in the order the page lists them."""
+    references: dict[int, set[int]]
 
 
-def _genes(condition: Condition) -> list[GeneCause]:
-    grouped: dict[str, GeneCause] = {}
-    sources: dict[str, list] = {}
-    rows = GeneCondition.objects.filter(condition=condition).select_related("gene", "source").order_by("gene__symbol")
-    for row in rows:
-        g = row.gene
-        sources.setdefault(g.symbol, []).append(row.source)
-        grouped.setdefault(g.symbol, GeneCause(g.symbol, g.name, f"/gene/{g.symbol}", SourceNote(())))
-    for symbol, cause in grouped.items():
-        cause.sources = SourceNote.of(sources[symbol])
-    return list(grouped.values())
+def _note(releases: Releases, source_ids) -> SourceNote:
+    # One release gives one label, so dropping repeated ids first keeps the labels and their order.
+    return SourceNote.of(releases[source_id] for source_id in dict.fromkeys(source_ids))
 
 
-def _inheritance(condition: Condition) -> list[FactItem]:
-    by_code: dict[str, list] = {}
-    rows = ConditionInheritance.objects.filter(condition=condition).select_related("source").order_by("code")
-    for row in rows:
-        by_code.setdefault(row.code, []).append(row.source)
-    items = []
-    for code, releases in by_code.items():
-        label = ConditionInheritance.Code(code).label
-        items.append(FactItem(f"{label}: {INHERITANCE_EXPLAINED.get(code, '')}.", SourceNote.of(releases)))
-    return items
+def _facts(ids: list[int], releases: Releases) -> dict[tuple[int, str], list[FactItem]]:
+    facts: dict[tuple[int, str], list[FactItem]] = {}
+    rows = ConditionFact.objects.filter(condition_id__in=ids).order_by("id")
+    for condition_id, kind, value, source_id in rows.values_list("condition_id", "kind", "value", "source_id"):
+        facts.setdefault((condition_id, kind), []).append(FactItem(value, SourceNote.of([releases[source_id]])))
+    return facts
 
 
-def _generated_description(condition: Condition, genes: list[GeneCause], descriptions: list[FactItem]) -> TextBlock:
+def _genes(ids: list[int], releases: Releases) -> dict[int, list[GeneCause]]:
+    grouped: dict[int, dict[str, tuple[str, list[int]]]] = {}
+    rows = GeneCondition.objects.filter(condition_id__in=ids).order_by("gene__symbol", "id")
+    for condition_id, symbol, name, source_id in rows.values_list("condition_id", "gene__symbol", "gene__name",
+                                                                  "source_id"):  # fmt: skip
+        grouped.setdefault(condition_id, {}).setdefault(symbol, (name, []))[1].append(source_id)
+    return {condition_id: [GeneCause(symbol, name, f"/gene/{symbol}", _note(releases, sources))
+                           for symbol, (name, sources) in genes.items()]
+            for condition_id, genes in grouped.items()}  # fmt: skip
+
+
+def _inheritance(ids: list[int], releases: Releases) -> dict[int, list[FactItem]]:
+    by_code: dict[int, dict[str, list[int]]] = {}
+    # The order of the unique (condition, code, source) index, which single-condition queries used to follow.
+    rows = ConditionInheritance.objects.filter(condition_id__in=ids).order_by("code", "source_id")
+    for condition_id, code, source_id in rows.values_list("condition_id", "code", "source_id"):
+        by_code.setdefault(condition_id, {}).setdefault(code, []).append(source_id)
+    return {condition_id: [_inheritance_item(code, sources, releases) for code, sources in codes.items()]
+            for condition_id, codes in by_code.items()}  # fmt: skip
+
+
+def _inheritance_item(code: str, source_ids: list[int], releases: Releases) -> FactItem:
+    label = ConditionInheritance.Code(code).label
+    return FactItem(f"{label}: {INHERITANCE_EXPLAINED.get(code, '')}.", _note(releases, source_ids))
+
+
+def _generated_description(condition: Condition, genes: list[GeneCause], descriptions: list[FactItem],
+                           releases: Releases) -> TextBlock:  # fmt: skip
     if descriptions:
         html = Markup("").join(Markup("<p>{}</p>").format(item.text) for item in descriptions)
         return TextBlock(html=html, generated=True, sources=SourceNote.of_labels(d.sources for d in descriptions))
@@ -128,53 +181,88 @@ def _generated_description(condition: Condition, genes: list[GeneCause], descrip
         sentence = Markup("{} is a condition recorded in the Mondo Disease Ontology ({}).").format(
             condition.name, condition.mondo_id or "no identifier"
         )
-    source = SourceNote.of([condition.name_source])
+    source = SourceNote.of([releases[condition.name_source_id]])
     return TextBlock(html=Markup("<p>{}</p>").format(sentence), generated=True,
                      sources=SourceNote.of_labels([source] + [g.sources for g in genes]))  # fmt: skip
 
 
-def _everyday_names(term) -> list[str]:
+def _everyday_names(name: str, layperson_synonyms: list[str] | None) -> list[str]:
     """Layperson synonyms, without repeating the medical name itself or each other."""
-    seen = {term.name.lower()}
+    seen = {name.lower()}
     names = []
-    for name in term.layperson_synonyms or []:
-        if name.lower() not in seen:
-            seen.add(name.lower())
-            names.append(name)
+    for synonym in layperson_synonyms or []:
+        if synonym.lower() not in seen:
+            seen.add(synonym.lower())
+            names.append(synonym)
     return names
 
 
-def _features(condition: Condition) -> tuple[list[Feature], SourceNote]:
-    rows = list(ConditionFeature.objects.filter(condition=condition).select_related("term", "source")
-                .order_by("term__name"))  # fmt: skip
-    features = [
-        Feature(r.term.name, r.term.hpo_id, _everyday_names(r.term),
-                HPO_FREQUENCIES.get(r.frequency, r.frequency))
-        for r in rows
-    ]  # fmt: skip
-    return features, SourceNote.of(r.source for r in rows)
+def _features(ids: list[int], releases: Releases) -> dict[int, tuple[list[Feature], SourceNote]]:
+    features: dict[int, list[Feature]] = {}
+    sources: dict[int, list[int]] = {}
+    rows = ConditionFeature.objects.filter(condition_id__in=ids).order_by("term__name", "id").values_list(
+        "condition_id", "term__name", "term__hpo_id", "term__layperson_synonyms", "frequency", "source_id")  # fmt: skip
+    for condition_id, name, hpo_id, lay_names, frequency, source_id in rows:
+        feature = Feature(name, hpo_id, _everyday_names(name, lay_names), HPO_FREQUENCIES.get(frequency, frequency))
+        features.setdefault(condition_id, []).append(feature)
+        sources.setdefault(condition_id, []).append(source_id)
+    return {condition_id: (found, _note(releases, sources[condition_id])) for condition_id, found in features.items()}
 
 
-def _xrefs(condition: Condition) -> list[XrefLink]:
-    rows = condition.xrefs.all()
-    links = [xref_link(row.db, row.key) for row in rows]
+def _xrefs(ids: list[int]) -> dict[int, list[XrefLink]]:
+    links: dict[int, list[XrefLink]] = {}
+    rows = ConditionXref.objects.filter(condition_id__in=ids).order_by("id")
+    for condition_id, db, key in rows.values_list("condition_id", "db", "key"):
+        links.setdefault(condition_id, []).append(xref_link(db, key))
     rank = {db: i for i, db in enumerate(XREF_ORDER)}
-    return sorted(links, key=lambda x: (rank.get(x.db, len(rank)), x.key))
+    return {condition_id: sorted(found, key=lambda x: (rank.get(x.db, len(rank)), x.key))
+            for condition_id, found in links.items()}  # fmt: skip
 
 
-def _related(condition: Condition) -> list[tuple[str, Condition]]:
-    parents = [("broader", link.parent) for link in condition.parent_links.select_related("parent")]
-    children = [("narrower", link.child) for link in condition.child_links.select_related("child")]
-    return parents + children
+def _related(ids: list[int]) -> dict[int, list[tuple[str, RelatedCondition]]]:
+    """Broader conditions first, then narrower ones, each in the order the links were stored."""
+    related: dict[int, list[tuple[str, RelatedCondition]]] = {}
+    links = ConditionParent.objects.order_by("id")
+    parents = links.filter(child_id__in=ids).values_list("child_id", "parent__slug", "parent__name")
+    children = links.filter(parent_id__in=ids).values_list("parent_id", "child__slug", "child__name")
+    for relation, rows in (("broader", parents), ("narrower", children)):
+        for condition_id, slug, name in rows:
+            related.setdefault(condition_id, []).append((relation, RelatedCondition(slug, name)))
+    return related
 
 
-def _other_names(condition: Condition) -> tuple[list[tuple[str, str]], SourceNote]:
-    rows = list(condition.other_names.select_related("source").order_by("name"))
+def _names(ids: list[int]) -> dict[int, list[tuple[str, str, int]]]:
+    names: dict[int, list[tuple[str, str, int]]] = {}
+    # The order of the unique (condition, name, kind, source) index, which single-condition queries used to follow.
+    rows = ConditionName.objects.filter(condition_id__in=ids).order_by("name", "kind", "source_id")
+    for condition_id, name, kind, source_id in rows.values_list("condition_id", "name", "kind", "source_id"):
+        names.setdefault(condition_id, []).append((name, kind, source_id))
+    return names
+
+
+def _other_names(condition: Condition, rows: list[tuple[str, str, int]],
+                 releases: Releases) -> tuple[list[tuple[str, str]], SourceNote]:  # fmt: skip
+    own = condition.name.lower()
     seen: dict[str, str] = {}
-    for row in rows:
-        if row.name.lower() != condition.name.lower():
-            seen.setdefault(row.name, row.get_kind_display().lower().replace("source name", "name used by a source"))
-    return list(seen.items()), SourceNote.of(r.source for r in rows)
+    for name, kind, _ in rows:
+        if name.lower() != own and name not in seen:
+            seen[name] = NAME_KIND_LABELS.get(kind, kind).lower().replace("source name", "name used by a source")
+    return list(seen.items()), _note(releases, (source_id for _, _, source_id in rows))
+
+
+def _references(ids: list[int]) -> dict[int, set[int]]:
+    pmids: dict[int, set[int]] = {}
+    for condition_id, pmid in ConditionReference.objects.filter(condition_id__in=ids).values_list("condition_id",
+                                                                                                  "pmid"):  # fmt: skip
+        pmids.setdefault(condition_id, set()).add(pmid)
+    return pmids
+
+
+def _load(ids: list[int]) -> _Batch:
+    releases = SourceRelease.objects.only("name", "version").in_bulk()
+    return _Batch(releases=releases, facts=_facts(ids, releases), genes=_genes(ids, releases),
+                  inheritance=_inheritance(ids, releases), features=_features(ids, releases), xrefs=_xrefs(ids),
+                  related=_related(ids), names=_names(ids), references=_references(ids))  # fmt: skip
 
 
 def _dates(blocks: list[TextBlock | None]) -> tuple[dt.date | None, dt.date | None]:
@@ -183,27 +271,45 @@ def _dates(blocks: list[TextBlock | None]) -> tuple[dt.date | None, dt.date | No
             max((b.published for b in edited if b.published), default=None))  # fmt: skip
 
 
-def condition_page(condition: Condition) -> ConditionPage:
-    slug = condition.slug
-    genes = _genes(condition)
-    edited = {kind: editor_block(f"condition-{kind}", slug) for kind in
-              ("description", "frequency", "causes", "inheritance")}  # fmt: skip
-    description = edited["description"] or _generated_description(condition, genes, _facts(condition, "description"))
-    xrefs = _xrefs(condition)
-    features, features_source = _features(condition)
-    names, names_source = _other_names(condition)
+def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: GlossaryMatcher) -> ConditionPage:
+    key = condition.id
+    genes = batch.genes.get(key, [])
+    edited = {kind: as_block(texts.one(f"condition-{kind}", condition.slug)) for kind in EDITED_KINDS}
+    description = edited["description"] or _generated_description(
+        condition, genes, batch.facts.get((key, "description"), []), batch.releases)  # fmt: skip
+    xrefs = batch.xrefs.get(key, [])
+    features, features_source = batch.features.get(key, ([], SourceNote(())))
+    names, names_source = _other_names(condition, batch.names.get(key, []), batch.releases)
     blocks = [description, edited["frequency"], edited["causes"], edited["inheritance"]]
-    texts = [plain_text(b.html) for b in blocks if b]
-    refs = set(condition.references.values_list("pmid", flat=True))
-    refs |= {p for b in blocks if b for p in b.references}
+    plain = [plain_text(b.html) for b in blocks if b]
+    refs = batch.references.get(key, set()) | {p for b in blocks if b for p in b.references}
     reviewed, published = _dates(blocks)
     return ConditionPage(
         condition=condition, description=description, frequency=edited["frequency"],
-        prevalence=_facts(condition, "prevalence"), onset=_facts(condition, "onset"), causes_text=edited["causes"],
-        genes=genes, inheritance_text=edited["inheritance"], inheritance=_inheritance(condition),
-        other_names=names, names_source=names_source, xrefs=xrefs,
+        prevalence=batch.facts.get((key, "prevalence"), []), onset=batch.facts.get((key, "onset"), []),
+        causes_text=edited["causes"], genes=genes, inheritance_text=edited["inheritance"],
+        inheritance=batch.inheritance.get(key, []), other_names=names, names_source=names_source, xrefs=xrefs,
         help_links=condition_help_links(condition.name, xrefs), features=features, features_source=features_source,
-        related=_related(condition), glossary=glossary_terms_in(texts), references=sorted(refs),
+        related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=sorted(refs),
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
     )  # fmt: skip
+
+
+def condition_pages(conditions: list[Condition], texts: PageTexts | None = None) -> list[ConditionPage]:
+    """The page data of each condition, in the order given, with a fixed number of queries for the whole list.
+
+    ``texts`` defaults to look-ups one at a time (as a request makes them, previews included); an export of many
+    pages passes a ``PreloadedPageTexts`` of the kinds "condition-description", "condition-frequency",
+    "condition-causes", "condition-inheritance" and "glossary".
+    """
+    if not conditions:
+        return []
+    texts = PageTexts() if texts is None else texts
+    batch = _load([condition.id for condition in conditions])
+    glossary = texts.glossary()
+    return [_page(condition, batch, texts, glossary) for condition in conditions]
+
+
+def condition_page(condition: Condition, texts: PageTexts | None = None) -> ConditionPage:
+    return condition_pages([condition], texts)[0]

@@ -7,20 +7,21 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ghr.kb.models import (
-    Chromosome,
-    ConditionInheritance,
-    Gene,
-    GeneCondition,
-    GeneFunctionTerm,
-    GeneLocation,
-    SourceRelease,
+from ghr.kb.models import ConditionInheritance, Gene
+from ghr.web.pages.gene_rows import (
+    ChromosomeDrawing,
+    ConditionLink,
+    FunctionTerm,
+    GeneBatch,
+    InheritanceRow,
+    Span,
+    load_gene_batch,
 )
-from ghr.web.pages.ideogram import Marker, bands_of, ideogram_svg
+from ghr.web.pages.ideogram import Marker, ideogram_svg
 from ghr.web.pages.links import Link, gene_links, pubmed
 from ghr.web.pages.location import band_sentence, chromosome_phrase
 from ghr.web.pages.sources import SourceNote
-from ghr.web.pages.texts import GlossaryHit, glossary_terms_in, plain_text, published_text, published_texts
+from ghr.web.pages.texts import GlossaryHit, PageTexts, glossary_terms_in, plain_text, published_text
 
 NAME_KIND_LABELS = {
     "previous_symbol": "previous symbol",
@@ -123,13 +124,13 @@ GO_PHRASES = {
 }
 
 
-def _go_sentence(terms: list[GeneFunctionTerm]) -> str:
-    ranked = sorted(terms, key=lambda link: (link.evidence not in EXPERIMENTAL_EVIDENCE, link.term.name.lower()))
+def _go_sentence(terms: list[FunctionTerm]) -> str:
+    ranked = sorted(terms, key=lambda term: (term.evidence not in EXPERIMENTAL_EVIDENCE, term.name.lower()))
     by_ontology: dict[str, list[str]] = {"BP": [], "MF": [], "CC": []}
-    for link in ranked:
-        names = by_ontology.setdefault(link.term.ontology, [])
-        if link.term.name not in names and len(names) < GO_LIMIT:
-            names.append(link.term.name)
+    for term in ranked:
+        names = by_ontology.setdefault(term.ontology, [])
+        if term.name not in names and len(names) < GO_LIMIT:
+            names.append(term.name)
     sentences = [GO_PHRASES[ont].format(_join(by_ontology[ont])) for ont in GO_PHRASES if by_ontology[ont]]
     if sentences and not by_ontology["BP"]:
         sentences[0] = "Based on Gene Ontology annotations, " + sentences[0][0].lower() + sentences[0][1:]
@@ -146,21 +147,19 @@ def _product_sentence(gene: Gene) -> str:
     return f"{gene.symbol} is the official symbol of the gene named {gene.name}."
 
 
-def generated_function(gene: Gene) -> TextBlock:
+def generated_function(gene: Gene, terms: list[FunctionTerm]) -> TextBlock:
     """A short, factual paragraph made from the gene's name, type and GO annotations; never invented."""
-    terms = list(GeneFunctionTerm.objects.filter(gene=gene).select_related("term__source", "source")
-                 .order_by("term__ontology", "term__name"))  # fmt: skip
     sentences = [_product_sentence(gene), _go_sentence(terms)]
     if not terms:
         sentences.append("No Gene Ontology annotations describing its function were found in the sources used.")
-    releases = [gene.source] + [t.source for t in terms] + [t.term.source for t in terms]
+    releases = [gene.source] + [t.source for t in terms] + [t.term_source for t in terms]
     html = Markup("<p>{}</p>").format(" ".join(s for s in sentences if s))
     return TextBlock(html=html, generated=True, sources=SourceNote.of(releases))
 
 
-def _inheritance_codes(condition) -> list[str]:
+def _inheritance_codes(rows: list[InheritanceRow]) -> list[str]:
     codes: list[str] = []
-    for row in condition.inheritance.all():
+    for row in rows:
         if row.code not in codes:
             codes.append(row.code)
     return codes
@@ -188,58 +187,53 @@ def inheritance_sentence(codes: list[str]) -> str:
     return " ".join(sentences)
 
 
-def generated_condition_text(gene: Gene, links: list[GeneCondition], codes: list[str]) -> TextBlock:
+def generated_condition_text(gene: Gene, links: list[ConditionLink], inheritance: list[InheritanceRow]) -> TextBlock:
     condition = links[0].condition
     evidence = sorted({link.evidence for link in links if link.evidence})
     sentence = Markup("Changes in the {} gene are associated with {}").format(gene.symbol, condition.name)
     if evidence:
         sentence += Markup(" (source record: {})").format(", ".join(evidence))
-    parts = [sentence + ".", inheritance_sentence(codes)]
-    releases = [link.source for link in links] + [row.source for row in condition.inheritance.all()]
-    pmids = sorted({p for link in links for p in link.pmids or []})
+    parts = [sentence + ".", inheritance_sentence(_inheritance_codes(inheritance))]
+    releases = [link.source for link in links] + [row.source for row in inheritance]
+    pmids = sorted({p for link in links for p in link.pmids})
     return TextBlock(html=Markup("<p>{}</p>").format(Markup(" ").join(p for p in parts if p)), generated=True,
                      sources=SourceNote.of(releases), references=pmids)  # fmt: skip
 
 
-def condition_blocks(gene: Gene) -> list[ConditionBlock]:
-    grouped: dict[int, list[GeneCondition]] = {}
-    rows = (GeneCondition.objects.filter(gene=gene).select_related("condition", "source")
-            .prefetch_related("condition__inheritance__source").order_by("condition__name"))  # fmt: skip
-    for link in rows:
-        grouped.setdefault(link.condition_id, []).append(link)
-    # One query for all of this gene's condition texts, not one per condition.
-    edited = {text.key: text for text in published_texts("gene-condition", f"{gene.symbol}/")}
+def condition_blocks(gene: Gene, batch: GeneBatch, texts: PageTexts) -> list[ConditionBlock]:
+    grouped: dict[int, list[ConditionLink]] = {}
+    for link in batch.rows[gene.id].condition_links:
+        grouped.setdefault(link.condition.id, []).append(link)
+    edited = {text.key: text for text in texts.under("gene-condition", f"{gene.symbol}/")}
     blocks = []
     for links in grouped.values():
         condition = links[0].condition
-        codes = _inheritance_codes(condition)
-        inheritance = [ConditionInheritance.Code(code).label for code in codes]
+        inheritance = batch.inheritance.get(condition.id, [])
+        labels = [ConditionInheritance.Code(code).label for code in _inheritance_codes(inheritance)]
         text = as_block(edited.get(f"{gene.symbol}/{condition.slug}"))
-        blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=inheritance,
-                                     text=text or generated_condition_text(gene, links, codes)))  # fmt: skip
+        blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=labels,
+                                     text=text or generated_condition_text(gene, links, inheritance)))  # fmt: skip
     return blocks
 
 
-def _ideogram(gene: Gene, span: GeneLocation | None, chrom_name: str) -> tuple[Markup | None, str]:
-    chromosome = Chromosome.objects.filter(name=chrom_name).first()
+def _ideogram(gene: Gene, span: Span | None, chromosome: ChromosomeDrawing | None) -> tuple[Markup | None, str]:
     if chromosome is None:
         return None, ""
-    bands = bands_of(chromosome)
-    phrase = chromosome_phrase(chrom_name)
+    phrase = chromosome_phrase(chromosome.name)
     if span:
         text = (f"{phrase[0].upper() + phrase[1:]} is {chromosome.length_bp:,} base pairs long; the {gene.symbol} "
                 f"gene lies from base pair {span.start:,} to {span.end:,}, marked on the drawing.")  # fmt: skip
     else:
         text = f"{phrase[0].upper() + phrase[1:]} is {chromosome.length_bp:,} base pairs long."
     marker = Marker(gene.symbol, span.start, span.end) if span else None
-    return ideogram_svg(chromosome, bands, marker, f"ideogram-{gene.symbol}", text), text
+    svg_id = f"ideogram-{gene.symbol}"
+    svg = ideogram_svg(chromosome, chromosome.bands, marker, svg_id, text, layer=chromosome.band_layer)
+    return svg, text
 
 
-def gene_location(gene: Gene) -> Location:
-    span = (GeneLocation.objects.filter(gene=gene, assembly="GRCh38").select_related("source")
-            .order_by("chromosome", "start").first())  # fmt: skip
+def gene_location(gene: Gene, span: Span | None, chromosomes: dict[str, ChromosomeDrawing]) -> Location:
     chrom = span.chromosome if span else gene.chromosome if gene.chromosome in _CHROMOSOMES else ""
-    svg, svg_text = _ideogram(gene, span, chrom) if chrom else (None, "")
+    svg, svg_text = _ideogram(gene, span, chromosomes.get(chrom)) if chrom else (None, "")
     return Location(
         band=gene.cytogenetic_location, band_sentence=band_sentence(gene.symbol, gene.cytogenetic_location),
         chromosome=chrom, chromosome_phrase=chromosome_phrase(chrom) if chrom else "",
@@ -260,23 +254,37 @@ def _page_dates(blocks: list[TextBlock]) -> tuple[dt.date | None, dt.date | None
     return reviewed, published
 
 
-def gene_page(gene: Gene) -> GenePage:
-    function = editor_block("gene-function", gene.symbol) or generated_function(gene)
-    conditions = condition_blocks(gene)
-    names = list(gene.other_names.select_related("source").order_by("name"))
-    other_names = [(n.name, NAME_KIND_LABELS.get(n.kind, n.kind)) for n in names]
-    texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
-    kb_refs = list(gene.references.order_by("pmid").values_list("pmid", flat=True))
-    refs_source = SourceNote.of(SourceRelease.objects.filter(id__in=gene.references.values("source_id")))
-    references = sorted(set(kb_refs) | set(function.references) | {p for b in conditions for p in b.text.references})
+def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts) -> GenePage:
+    rows = batch.rows[gene.id]
+    function = as_block(texts.one("gene-function", gene.symbol)) or generated_function(gene, rows.function_terms)
+    conditions = condition_blocks(gene, batch, texts)
+    page_texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
+    references = set(rows.references) | set(function.references) | {p for b in conditions for p in b.text.references}
     reviewed, published = _page_dates([function] + [b.text for b in conditions])
     return GenePage(
-        gene=gene, other_names=other_names, names_source=SourceNote.of(n.source for n in names),
-        function=function, conditions=conditions, location=gene_location(gene), links=gene_links(gene),
-        glossary=glossary_terms_in(texts), references=references, references_source=refs_source,
+        gene=gene, other_names=[(n.name, NAME_KIND_LABELS.get(n.kind, n.kind)) for n in rows.other_names],
+        names_source=SourceNote.of(n.source for n in rows.other_names),
+        function=function, conditions=conditions, location=gene_location(gene, rows.span, batch.chromosomes),
+        links=gene_links(gene), glossary=glossary_terms_in(page_texts, texts.glossary()),
+        references=sorted(references), references_source=SourceNote.of(rows.reference_sources),
         reviewed=reviewed, published=published,
         has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
     )  # fmt: skip
+
+
+def gene_pages(genes: list[Gene], texts: PageTexts | None = None) -> list[GenePage]:
+    """The page of each gene, in the order given, read with one query per relation for the whole list.
+
+    ``texts`` is how editors' texts are read: one look-up at a time by default (as a request does), or preloaded
+    (PreloadedPageTexts) when exporting thousands of pages.
+    """
+    texts = texts or PageTexts()
+    batch = load_gene_batch(genes)
+    return [_gene_page(gene, batch, texts) for gene in genes]
+
+
+def gene_page(gene: Gene, texts: PageTexts | None = None) -> GenePage:
+    return gene_pages([gene], texts)[0]
 
 
 def reference_links(pmids: list[int]) -> list[tuple[int, str]]:

@@ -27,14 +27,6 @@ class Band:
     stain: str
 
 
-def bands_of(chromosome) -> list[Band]:
-    """The chromosome's bands as plain values (cheaper than model objects on every gene page)."""
-    from ghr.kb.models import CytoBand
-
-    rows = CytoBand.objects.filter(chromosome=chromosome).order_by("start").values_list("name", "start", "end", "stain")
-    return [Band(*row) for row in rows]
-
-
 @dataclass(frozen=True)
 class Marker:
     label: str
@@ -85,8 +77,18 @@ def _arm_labels(bands, length: int) -> list[str]:
     ]
 
 
-def ideogram_svg(chromosome, bands, marker: Marker | None, svg_id: str, description: str) -> Markup:
-    """An accessible inline SVG: role=img with <title> and <desc>; the page also states the same in words."""
+def band_layer(bands, length: int) -> str:
+    """The bands as SVG rectangles. The same for every gene on a chromosome, so pages drawn in bulk share one."""
+    return "".join(_band_rects(bands, length))
+
+
+def ideogram_svg(
+    chromosome, bands, marker: Marker | None, svg_id: str, description: str, *, layer: str | None = None
+) -> Markup:
+    """An accessible inline SVG: role=img with <title> and <desc>; the page also states the same in words.
+
+    ``layer`` is ``band_layer(bands, chromosome.length_bp)`` when the caller has it already.
+    """
     length = chromosome.length_bp
     label = "the mitochondrial DNA" if chromosome.name == "MT" else f"chromosome {chromosome.name}"
     title = f"Ideogram of {label}" + (f" showing where {marker.label} is" if marker else "")
@@ -98,7 +100,7 @@ def ideogram_svg(chromosome, bands, marker: Marker | None, svg_id: str, descript
         f'<desc id="{svg_id}-desc">{escape(description)}</desc>',
         f'<rect x="{LEFT}" y="{BAR_Y}" width="{WIDTH - LEFT - RIGHT}" height="{BAR_HEIGHT}" fill="#ffffff" '
         'stroke="#1b1b1b" rx="8"/>',
-        *_band_rects(bands, length),
+        band_layer(bands, length) if layer is None else layer,
         f'<rect x="{LEFT}" y="{BAR_Y}" width="{WIDTH - LEFT - RIGHT}" height="{BAR_HEIGHT}" fill="none" '
         'stroke="#1b1b1b" stroke-width="1.5" rx="8"/>',
         *_arm_labels(bands, length),

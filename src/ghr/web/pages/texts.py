@@ -79,9 +79,9 @@ def glossary_matcher() -> GlossaryMatcher:
     return matcher
 
 
-def glossary_terms_in(texts: Iterable[str]) -> list[GlossaryHit]:
+def glossary_terms_in(texts: Iterable[str], matcher: GlossaryMatcher | None = None) -> list[GlossaryHit]:
     """The glossary entries whose title or synonym appears in the texts (whole words, any case), by title."""
-    matcher = glossary_matcher()
+    matcher = matcher or glossary_matcher()
     found: dict[str, GlossaryHit] = {}
     for text in texts:
         words = _words(text or "")
@@ -96,3 +96,59 @@ def glossary_terms_in(texts: Iterable[str]) -> list[GlossaryHit]:
 
 def _titles() -> dict[str, str]:
     return {text.key: text.title for text in published_texts("glossary")}
+
+
+class PageTexts:
+    """The editors' published texts as a page reads them: one look-up at a time, as a request does.
+
+    Look-ups go through ghr.editorial.public, so an editor's preview of a draft shows on the pages it renders.
+    """
+
+    def one(self, kind: str, key: str):
+        return published_text(kind, key)
+
+    def under(self, kind: str, prefix: str) -> list:
+        """The texts of ``kind`` whose key starts with ``prefix``, in reading order."""
+        return published_texts(kind, prefix)
+
+    def glossary(self) -> GlossaryMatcher:
+        return glossary_matcher()
+
+
+class PreloadedPageTexts(PageTexts):
+    """Every published text of the given kinds, read once: for rendering thousands of pages in one go.
+
+    Editors write hundreds to a few thousand texts, not one per gene, so holding them all costs little. Keys
+    like "ALAS2/x-linked-sideroblastic-anemia" are also grouped by their part before the slash, which is the
+    prefix pages ask for.
+    """
+
+    def __init__(self, kinds: Iterable[str]):
+        self._by_key: dict[tuple[str, str], object] = {}
+        self._by_head: dict[tuple[str, str], list] = {}
+        self._all: dict[str, list] = {}
+        for kind in kinds:
+            self._all[kind] = published_texts(kind)
+            for text in self._all[kind]:
+                self._by_key[(kind, text.key)] = text
+                head, slash, _ = text.key.partition("/")
+                if slash:
+                    self._by_head.setdefault((kind, head + "/"), []).append(text)
+        self._matcher = glossary_matcher()
+
+    def one(self, kind: str, key: str):
+        self._loaded(kind)
+        return self._by_key.get((kind, key))
+
+    def under(self, kind: str, prefix: str) -> list:
+        self._loaded(kind)
+        if prefix.endswith("/") and prefix.count("/") == 1:
+            return list(self._by_head.get((kind, prefix), ()))
+        return [text for text in self._all[kind] if text.key.startswith(prefix)]
+
+    def glossary(self) -> GlossaryMatcher:
+        return self._matcher
+
+    def _loaded(self, kind: str) -> None:
+        if kind not in self._all:
+            raise KeyError(f"texts of kind {kind!r} were not preloaded")

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from ghr.kb.models import Gene
 from ghr.web.pages.browse import letter_page
-from ghr.web.pages.gene import gene_page, reference_links
+from ghr.web.pages.gene import GenePage, gene_page, reference_links
 from ghr.web.pages.lookup import find_gene
 
 
@@ -24,21 +24,28 @@ def _gene_or_response(request: HttpRequest, symbol: str, suffix: str):
     raise Http404(f"No gene has the symbol {symbol!r}.")
 
 
-def _render_gene(request: HttpRequest, symbol: str, template: str, suffix: str) -> HttpResponse:
+# The page and its printer-friendly version, by the suffix of their URL.
+TEMPLATES = {"": "web/gene.html", "/print": "web/gene_print.html"}
+
+
+def page_context(page: GenePage, suffix: str) -> dict:
+    """What the template of a gene page (or its printer-friendly version) is rendered with."""
+    return {"page": page, "references": reference_links(page.references), "print_view": bool(suffix)}
+
+
+def _render_gene(request: HttpRequest, symbol: str, suffix: str) -> HttpResponse:
     gene = _gene_or_response(request, symbol, suffix)
     if isinstance(gene, HttpResponse):
         return gene
-    page = gene_page(gene)
-    context = {"page": page, "references": reference_links(page.references), "print_view": bool(suffix)}
-    return render(request, template, context)
+    return render(request, TEMPLATES[suffix], page_context(gene_page(gene), suffix))
 
 
 def gene(request: HttpRequest, symbol: str) -> HttpResponse:
-    return _render_gene(request, symbol, "web/gene.html", "")
+    return _render_gene(request, symbol, "")
 
 
 def gene_print(request: HttpRequest, symbol: str) -> HttpResponse:
-    return _render_gene(request, symbol, "web/gene_print.html", "/print")
+    return _render_gene(request, symbol, "/print")
 
 
 def gene_index(request: HttpRequest) -> HttpResponse:
