@@ -32,15 +32,19 @@ def bad_callback() -> HttpResponse:
     return _with_cors(HttpResponse(body, status=400, content_type="application/json"))
 
 
-def render(root: str, document: dict, fmt: str, callback: str = "") -> HttpResponse:
+def document_body(root: str, document: dict, fmt: str, callback: str = "") -> tuple[bytes, str]:
+    """(body, Content-Type) of a document in ``fmt``: XML, JSON, or JSONP when a checked callback is given."""
     if fmt == "xml":
-        response = HttpResponse(xmldoc.to_bytes(root, document), content_type="application/xml; charset=utf-8")
-    elif callback:
+        return xmldoc.to_bytes(root, document), "application/xml; charset=utf-8"
+    if callback:
         text = jsonp.wrap(callback, json.dumps(document, ensure_ascii=False))
-        response = HttpResponse(text, content_type="application/javascript; charset=utf-8")
-    else:
-        response = HttpResponse(json.dumps(document, ensure_ascii=False), content_type="application/json")
-    return _with_cors(response)
+        return text.encode(), "application/javascript; charset=utf-8"
+    return json.dumps(document, ensure_ascii=False).encode(), "application/json"
+
+
+def render(root: str, document: dict, fmt: str, callback: str = "") -> HttpResponse:
+    body, content_type = document_body(root, document, fmt, callback)
+    return _with_cors(HttpResponse(body, content_type=content_type))
 
 
 def answer(kind: str, name: str, fmt: str, callback: str = "") -> HttpResponse:
