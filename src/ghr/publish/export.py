@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import connections
 
+from ghr.publish.batches import BatchRenderer, split
 from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, write_gzip_copy
 from ghr.publish.paths import Seeds, is_exportable, seeds
@@ -25,7 +27,10 @@ from ghr.publish.redirects import build_redirect_map
 from ghr.publish.releases import kb_build_id, page_inputs
 from ghr.publish.render import InProcessClient
 
-CHUNK_SIZE = 32
+# Big enough that a batch's queries are shared by a few hundred genes, small enough to keep both processes busy
+# to the end and a worker's memory small.
+CHUNK_SIZE = 800
+DOCUMENT_VARIANTS = ("/print", ".json", ".xml")
 
 
 @dataclass
@@ -65,13 +70,27 @@ _worker: dict = {}
 def _start_worker(base_url: str, site: Path, previous_site: Path | None, previous_pages: dict) -> None:
     client = InProcessClient(base_url)
     _worker["exporter"] = PageExporter(client, site, previous_site, previous_pages)
+    _worker["batches"] = BatchRenderer(lambda path: WSGIRequest(client.environ(path)))
     _worker["links_reported"] = set()
 
 
-def _export_chunk(paths: list[str]) -> list[Outcome]:
+def _render(paths: list[str]) -> list[Outcome]:
+    """Gene and condition documents in batches; whatever a batch leaves, and every other path, by asking the app."""
     exporter: PageExporter = _worker["exporter"]
+    renderer: BatchRenderer = _worker["batches"]
+    batches, others = split(paths)
+    outcomes: list[Outcome] = []
+    for batch in batches.values():
+        if batch.paths:
+            rendered, left = renderer.render(batch)
+            outcomes += [exporter.store_body(r.path, r.content_type.split(";")[0], r.body) for r in rendered]
+            others += left
+    return outcomes + [exporter.export(path) for path in others]
+
+
+def _export_chunk(paths: list[str]) -> list[Outcome]:
     reported: set[str] = _worker["links_reported"]
-    outcomes = [exporter.export(path) for path in paths]
+    outcomes = _render(paths)
     for outcome in outcomes:
         # Most pages link to the same few dozen pages; send each link to the parent once per worker.
         outcome.links = [link for link in outcome.links if link not in reported]
@@ -85,11 +104,24 @@ def _as_completed(pool: ProcessPoolExecutor, chunks: Iterable[list[str]]) -> Ite
         yield future.result()
 
 
+def _stem(path: str) -> str:
+    """A gene's or condition's path without the suffix of its other documents ('/gene/ALAS2.json' -> '/gene/ALAS2')."""
+    for suffix in DOCUMENT_VARIANTS:
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
 def _chunks(paths: Iterable[str]) -> Iterator[list[str]]:
+    """Chunks of about CHUNK_SIZE paths, the documents of one gene or condition always together: a worker renders
+    them from one read of its data."""
+    by_stem: dict[str, list[str]] = {}
+    for path in paths:
+        by_stem.setdefault(_stem(path), []).append(path)
     batch: list[str] = []
-    for path in sorted(paths):
-        batch.append(path)
-        if len(batch) == CHUNK_SIZE:
+    for stem in sorted(by_stem):
+        batch += sorted(by_stem[stem])
+        if len(batch) >= CHUNK_SIZE:
             yield batch
             batch = []
     if batch:

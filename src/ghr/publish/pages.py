@@ -8,6 +8,7 @@ import html
 import os
 import re
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -74,32 +75,68 @@ class PageExporter:
         self.site = site
         self.previous_site = previous_site
         self.previous_pages = previous_pages
+        self._folders: set[Path] = set()
 
     def export(self, path: str) -> Outcome:
+        """Ask the app for ``path`` and store its answer."""
         with self.client.get(path) as response:
             if response.status in REDIRECT_STATUSES:
                 location = _same_site_path(response.headers.get("location", ""), self.client)
                 return Outcome(path, response.status, location=location)
             if response.status != 200:
                 return Outcome(path, response.status)
-            try:
-                relative = file_for(path, response.content_type)
-            except UnsafePath as error:
-                return Outcome(path, response.status, error=str(error))
-            target = self.site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            stored = _write_streamed(response.chunks, temporary)
-        outcome = Outcome(path, 200, relative, stored.sha256, response.content_type, stored.size)
-        outcome.reused = self._reuse_previous(outcome, temporary, target)
-        if not outcome.reused:
+            return self.store(path, response.content_type, response.chunks)
+
+    def store(self, path: str, content_type: str, chunks: Iterable[bytes]) -> Outcome:
+        """Store a 200 answer to ``path`` (``content_type`` without parameters), or link last release's copy.
+
+        The body is streamed to a temporary file first: only once it is whole is its digest known, and with it
+        whether last release's file can be linked instead."""
+        try:
+            target, outcome = self._target(path, content_type)
+        except UnsafePath as error:
+            return Outcome(path, 200, error=str(error))
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        stored = _write_streamed(chunks, temporary)
+        outcome.sha256, outcome.size = stored.sha256, stored.size
+        outcome.reused = self._link_previous(outcome, target)
+        if outcome.reused:
+            temporary.unlink()
+        else:
             os.replace(temporary, target)
-            outcome.gzip = write_gzip_copy(target, stored.head, response.content_type, stored.size)
-        if response.content_type in HTML_TYPES and stored.head is not None:
+            outcome.gzip = write_gzip_copy(target, stored.head, content_type, stored.size)
+        if content_type in HTML_TYPES and stored.head is not None:
             outcome.links = internal_links(stored.head)
         return outcome
 
-    def _reuse_previous(self, outcome: Outcome, temporary: Path, target: Path) -> bool:
+    def store_body(self, path: str, content_type: str, body: bytes) -> Outcome:
+        """``store`` for a body already in memory (pages rendered in batches): no temporary file, since the
+        release directory is private until the export switches to it."""
+        try:
+            target, outcome = self._target(path, content_type)
+        except UnsafePath as error:
+            return Outcome(path, 200, error=str(error))
+        outcome.sha256, outcome.size = hashlib.sha256(body).hexdigest(), len(body)
+        outcome.reused = self._link_previous(outcome, target)
+        if not outcome.reused:
+            write_file(target, body)
+            outcome.gzip = write_gzip_copy(target, body, content_type)
+        if content_type in HTML_TYPES:
+            outcome.links = internal_links(body)
+        return outcome
+
+    def _target(self, path: str, content_type: str) -> tuple[Path, Outcome]:
+        relative = file_for(path, content_type)
+        target = self.site / relative
+        folder = target.parent
+        if folder not in self._folders:
+            # Thousands of pages share a folder; asking the file system each time costs a system call per page.
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        return target, Outcome(path, 200, relative, content_type=content_type)
+
+    def _link_previous(self, outcome: Outcome, target: Path) -> bool:
+        """Hard-link last release's file (and its .gz) when it holds the same bytes; False when it cannot."""
         before = self.previous_pages.get(outcome.path)
         if self.previous_site is None or not before:
             return False
@@ -115,7 +152,6 @@ class PageExporter:
             # The old release was pruned or edited by hand: write afresh.
             target.unlink(missing_ok=True)
             return False
-        temporary.unlink()
         outcome.gzip = before["gzip"]
         return True
 
@@ -139,6 +175,18 @@ def _write_streamed(chunks, destination: Path) -> _Stored:
     return _Stored(digest.hexdigest(), size, head)
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """Create or replace ``path`` with ``data`` by plain system calls: a buffered file object would add three more
+    (fstat, ioctl, lseek) to each of the hundreds of thousands of files an export writes."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
+
+
 def write_gzip_copy(target: Path, body: bytes | None, content_type: str, size: int | None = None) -> bool:
     """Write ``target.gz`` beside a text file for servers that send pre-compressed files (nginx gzip_static).
 
@@ -150,7 +198,7 @@ def write_gzip_copy(target: Path, body: bytes | None, content_type: str, size: i
     compressed = target.with_name(target.name + ".gz")
     if body is not None:
         # mtime=0 makes the bytes depend on the content only.
-        compressed.write_bytes(gzip.compress(body, compresslevel=6, mtime=0))
+        write_file(compressed, gzip.compress(body, compresslevel=6, mtime=0))
     else:
         with open(target, "rb") as source, gzip.GzipFile(compressed, "wb", compresslevel=6, mtime=0) as out:
             shutil.copyfileobj(source, out, 1024 * 1024)

@@ -78,13 +78,16 @@ def sitemap_paths(client: InProcessClient, path: str = "/sitemap.xml", depth: in
 
 
 def knowledge_base_paths() -> set[str]:
-    """The page of every gene, condition and chromosome, and its JSON and XML documents."""
+    """The page of every gene, condition and chromosome, its JSON and XML documents, and the printer-friendly
+    pages of genes and conditions."""
     from ghr.kb.models import Chromosome, Condition, Gene
 
     pages = {f"/gene/{symbol}" for symbol in Gene.objects.values_list("symbol", flat=True).iterator()}
     pages |= {f"/condition/{slug}" for slug in Condition.objects.values_list("slug", flat=True).iterator()}
+    # Listed with the page rather than found later through its link, so that one batch renders all four documents.
+    printed = {page + "/print" for page in pages}
     pages |= {f"/chromosome/{name}" for name in Chromosome.objects.values_list("name", flat=True)}
-    return pages | {page + suffix for page in pages for suffix in DOCUMENT_SUFFIXES}
+    return pages | printed | {page + suffix for page in pages for suffix in DOCUMENT_SUFFIXES}
 
 
 def seeds(client: InProcessClient) -> Seeds:
