@@ -153,16 +153,34 @@ def test_only_exports_just_the_paths_given_and_is_never_up_to_date(kb, tmp_path)
     assert not full.up_to_date and len(full.pages) > 2
 
 
-def test_every_page_of_a_paginated_sitemap_is_followed(kb, monkeypatch):
+def _listed_in_sitemaps(client, path="/sitemap.xml") -> set[str]:
+    """Every path in the rendered sitemaps, following the index and every page of each section."""
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    response = client.get(path, HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200, path
+    root = ElementTree.fromstring(response.content)
+    found = set()
+    for loc in root.iter(f"{namespace}loc"):
+        parts = urlsplit(loc.text.strip())
+        listed = parts.path + (f"?{parts.query}" if parts.query else "")
+        found |= _listed_in_sitemaps(client, listed) if root.tag == f"{namespace}sitemapindex" else {listed}
+    return found
+
+
+def test_export_seeds_are_what_the_rendered_sitemaps_list(kb, client, monkeypatch):
     from ghr.publish.paths import sitemap_paths
-    from ghr.publish.render import InProcessClient
     from ghr.web.sitemaps import SITEMAPS
 
-    # One gene per sitemap page: the index then lists sitemap-genes.xml?p=2, ?p=3...
-    monkeypatch.setattr(SITEMAPS["genes"], "limit", 1)
-    listed = sitemap_paths(InProcessClient("http://127.0.0.1:8000"))
+    # One entry per sitemap page: the index then lists sitemap-genes.xml?p=2, ?p=3... and all must be followed.
+    for sitemap in SITEMAPS.values():
+        monkeypatch.setattr(sitemap, "limit", 1)
+    listed = _listed_in_sitemaps(client)
     assert {"/gene/ALAS2", "/gene/FECH", "/gene/HMBS", "/gene/A1BG"} <= listed
-    assert not any("?" in path for path in listed)
+    sections = {f"/sitemap-{name}.xml" for name in SITEMAPS}
+    assert sitemap_paths() == listed | sections | {"/sitemap.xml"}
 
 
 def test_a_build_swapped_in_during_the_export_forces_the_next_one(kb, tmp_path):

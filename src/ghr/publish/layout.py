@@ -64,7 +64,8 @@ def file_for(path: str, content_type: str) -> str:
 
 
 def new_release_id() -> str:
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}Z-{secrets.token_hex(3)}"
+    """Sorts by creation time (pruning relies on it), to the microsecond: small sites export several a second."""
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}Z-{secrets.token_hex(3)}"
 
 
 class PublishDir:

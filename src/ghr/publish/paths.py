@@ -4,17 +4,13 @@ internal link found on the pages exported (so a page that is linked but missing 
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 
-from ghr.publish.render import InProcessClient
-
 # Answered by the app at request time (queries, editing, accounts) or served separately (static files).
 DYNAMIC_PREFIXES = ("/search", "/api/", "/connect", "/editorial/", "/admin/", "/static/", "/accounts/")
-SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # Machine-readable documents the old service offered beside each page.
 DOCUMENT_SUFFIXES = (".json", ".xml")
 # Pages the site is expected to have; each is exported when the app answers it.
@@ -48,32 +44,22 @@ class Seeds:
     """Paths the export expects to exist: exported when the app answers 200, skipped otherwise."""
 
 
-def _read_xml(client: InProcessClient, path: str) -> ET.Element | None:
-    with client.get(path) as response:
-        body = b"".join(response.chunks)
-        if response.status != 200:
-            return None
-    try:
-        return ET.fromstring(body)
-    except ET.ParseError:
-        return None
+def sitemap_paths() -> set[str]:
+    """Every path the site's sitemaps list, with the sitemap index and the first page of each section.
 
+    Read from the sitemap classes rather than by rendering and parsing every sitemap page (seconds spent before
+    any page can be exported); a test checks the two agree. Later pages of a section have a query string (?p=2),
+    which the app answers.
+    """
+    from django.urls import reverse
 
-def sitemap_paths(client: InProcessClient, path: str = "/sitemap.xml", depth: int = 0) -> set[str]:
-    """Every same-site path listed in the sitemap at ``path``, following a sitemap index one level down."""
-    root = _read_xml(client, path)
-    if root is None:
-        return set()
-    found = {path} if "?" not in path else set()
-    for loc in root.iter(f"{SITEMAP_NS}loc"):
-        parts = urlsplit((loc.text or "").strip())
-        if parts.netloc and parts.netloc != client.host:
-            continue
-        listed = parts.path + (f"?{parts.query}" if parts.query else "")
-        if root.tag == f"{SITEMAP_NS}sitemapindex" and depth == 0:
-            found |= sitemap_paths(client, listed, depth + 1)
-        else:
-            found.add(listed)
+    from ghr.web.sitemaps import SITEMAPS
+
+    found = {reverse("web:sitemap-index")}
+    for section, sitemap_class in SITEMAPS.items():
+        found.add(reverse("web:sitemap-section", kwargs={"section": section}))
+        sitemap = sitemap_class()
+        found |= {urlsplit(sitemap.location(item)).path for item in sitemap.items()}
     return found
 
 
@@ -90,11 +76,18 @@ def knowledge_base_paths() -> set[str]:
     return pages | printed | {page + suffix for page in pages for suffix in DOCUMENT_SUFFIXES}
 
 
-def seeds(client: InProcessClient) -> Seeds:
-    listed = sitemap_paths(client)
+def download_paths() -> set[str]:
+    """The bulk files of /download/."""
+    from ghr.api.views.downloads import FILES
+
+    return {f"/download/{name}" for name in FILES}
+
+
+def seeds() -> Seeds:
+    listed = sitemap_paths()
     found = Seeds()
     found.required = {path for path in listed if is_static_path(path)}
     # Answered 404 when the site has no such page; cheaper than resolving each of ~175,000 paths first.
-    expected = knowledge_base_paths() | set(HUB_PATHS)
+    expected = knowledge_base_paths() | download_paths() | set(HUB_PATHS)
     found.candidates = {path for path in expected - found.required if is_static_path(path)}
     return found

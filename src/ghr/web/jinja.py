@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.templatetags.static import static
@@ -35,6 +36,9 @@ def long_date(value: dt.date | None) -> str:
 
 def environment(**options: Any) -> Environment:
     env = Environment(**options)
-    env.globals.update({"static": static, "url": url})
+    # A static file's URL cannot change while the process runs (the files and STATIC_URL are fixed at start-up),
+    # and every page asks for the same few: asking the storage each time was a tenth of a page's rendering.
+    cached_static = functools.lru_cache(maxsize=256)(static)
+    env.globals.update({"static": cached_static, "url": url})
     env.filters.update({"thousands": thousands, "month_year": month_year, "long_date": long_date})
     return env
