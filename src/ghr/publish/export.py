@@ -1,8 +1,10 @@
 """`ghr publish`: render every public page and download into a new release directory, then switch to it.
 
-Pages are rendered by the app in-process (the same code that answers requests), by ``processes`` forked workers.
-Unchanged files are hard-linked from the current release instead of written again; if nothing a page depends on
-has changed since the last export (ghr.publish.releases.page_inputs), the export stops at once.
+Gene and condition documents are rendered in batches without the request cycle (ghr.publish.batches); every
+other path is asked of the app in-process (ghr.publish.render), exactly as a request would be. Both run in
+``processes`` forked workers. Unchanged files are hard-linked from the current release instead of written again;
+if nothing a page depends on has changed since the last export (ghr.publish.releases.page_inputs), the export
+stops at once.
 """
 
 from __future__ import annotations
