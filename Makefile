@@ -7,7 +7,7 @@ GHR := $(BIN)/ghr
 PG_URL ?= postgresql://root@127.0.0.1:5432/test
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install fetch build kb texts serve test test-fast test-full test-postgres lint bench serve-static clean
+.PHONY: run install fetch build kb texts serve test test-fast test-full test-postgres lint bench bench-tools serve-static clean
 
 run: kb texts serve  ## install, fetch the pinned data, build the knowledge base, serve at http://127.0.0.1:8000
 
@@ -46,8 +46,12 @@ test: kb lint  ## every test: unit and page tests on small databases, then the t
 test-postgres: install  ## the database tests again, on PostgreSQL ($(PG_URL))
 	GHR_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadscope -m "not full and not browser" -p no:cacheprovider
 
-bench: kb  ## benchmarks; writes bench/report.md
+bench: kb bench-tools  ## benchmarks; writes bench/report.md
 	$(BIN)/python -m bench
+
+bench-tools:  ## nginx and wrk, which the publishing benchmark drives (Debian packages, installed when missing)
+	@if ! command -v wrk >/dev/null || ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null; then \
+		apt-get update -q && apt-get install -y -q nginx wrk; fi
 
 serve-static: install
 	bash deploy/serve-static.sh
