@@ -211,3 +211,22 @@ def test_two_processes_export_the_same_files_as_one(published, tmp_path):
     kb_pages = [path for path in one if path.startswith(("/gene/", "/condition/", "/chromosome/"))]
     assert len(kb_pages) > 20
     assert [two[path]["sha256"] for path in kb_pages] == [one[path]["sha256"] for path in kb_pages]
+
+
+def test_a_page_that_fails_to_render_is_an_error_and_the_release_is_not_published(kb, tmp_path, monkeypatch):
+    from ghr.web.pages import gene
+
+    first = _export(tmp_path)
+    real = gene.generated_function
+
+    def fails_for_fech(page_gene, terms):
+        if page_gene.symbol == "FECH":
+            raise ValueError("a record the page code cannot handle")
+        return real(page_gene, terms)
+
+    monkeypatch.setattr(gene, "generated_function", fails_for_fech)
+    failed = _export(tmp_path, full=True)
+    # The batch holding FECH failed; the app was asked for each of its documents and only FECH's page failed.
+    assert sorted(failed.errors) == ["/gene/FECH/print: 500", "/gene/FECH: 500"]
+    assert "/gene/ALAS2" in failed.pages and "/gene/FECH.json" in failed.pages
+    assert PublishDir(tmp_path / "publish").current_release().name == first.release_id

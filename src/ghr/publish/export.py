@@ -10,6 +10,7 @@ stops at once.
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,8 @@ from ghr.publish.paths import Seeds, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
 from ghr.publish.releases import kb_build_id, page_inputs
 from ghr.publish.render import InProcessClient
+
+logger = logging.getLogger(__name__)
 
 # Big enough that a batch's queries are shared by a few hundred genes, small enough to keep both processes busy
 # to the end and a worker's memory small.
@@ -87,10 +90,16 @@ def _render(paths: list[str]) -> list[Outcome]:
     batches, others = split(paths)
     outcomes: list[Outcome] = []
     for batch in batches.values():
-        if batch.paths:
+        if not batch.paths:
+            continue
+        try:
             rendered, left = renderer.render(batch)
-            outcomes += [exporter.store_body(r.path, r.content_type.split(";")[0], r.body) for r in rendered]
-            others += left
+        except Exception:  # noqa: BLE001 - the app answers these one by one, and each failure becomes an error
+            logger.exception("rendering a batch of %d %s documents failed; asking the app for each", len(batch.paths),
+                             batch.family)  # fmt: skip
+            rendered, left = [], [path for wanted in batch.paths.values() for path, _ in wanted]
+        outcomes += [exporter.store_body(r.path, r.content_type.split(";")[0], r.body) for r in rendered]
+        others += left
     return outcomes + [exporter.export(path) for path in others]
 
 
@@ -200,7 +209,7 @@ class _Run:
             return set(outcome.links)
         if outcome.location and outcome.status in {301, 308}:
             summary.redirects[outcome.path] = outcome.location
-        elif outcome.path in self.required or outcome.error:
+        elif outcome.path in self.required or outcome.error or outcome.status >= 500:
             summary.errors.append(f"{outcome.path}: {outcome.error or outcome.status}")
         elif outcome.path in self.linked_from and outcome.status == 404:
             summary.broken_links[outcome.path] = outcome.status
