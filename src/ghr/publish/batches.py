@@ -34,6 +34,7 @@ GENE_TEXT_KINDS = ("gene-function", "gene-condition", "glossary")
 CONDITION_TEXT_KINDS = ("condition-description", "condition-frequency", "condition-causes", "condition-inheritance",
                         "glossary")  # fmt: skip
 HTML_CONTENT_TYPE = "text/html; charset=utf-8"
+DOCUMENT_FORMATS = frozenset({"json", "xml"})
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ class Member:
 
 @dataclass
 class Rendered:
+    """A document as the app would answer it with 200 OK."""
+
     path: str
-    status: int
     content_type: str
     body: bytes
 
@@ -99,25 +101,28 @@ class BatchRenderer:
         """(what was rendered, the paths left for the app)."""
         family = FAMILIES[batch.family]
         found = family.load(list(batch.paths))
-        rendered: list[Rendered] = []
-        left: list[str] = []
-        for key, wanted in batch.paths.items():
-            if key not in found:
-                left += [path for path, _ in wanted]
-        page_texts, document_texts = self._texts_of(batch.family, family.text_kinds)
+        left = [path for key, wanted in batch.paths.items() if key not in found for path, _ in wanted]
         subjects = [found[key] for key in batch.paths if key in found]
-        pages = dict(zip((s.pk for s in subjects), family.pages(subjects, page_texts), strict=True))
-        documents = {d.pk: d for d in family.documents([s.pk for s in subjects])}
+        variants = {variant for wanted in batch.paths.values() for _, variant in wanted}
+        page_texts, document_texts = self._texts_of(batch.family, family.text_kinds)
+        # Only what the batch asks for: a page's data and a document's rows are read separately.
+        pages: dict[int, object] = {}
+        documents: dict[int, object] = {}
+        if variants & set(family.templates):
+            pages = dict(zip((s.pk for s in subjects), family.pages(subjects, page_texts), strict=True))
+        if variants & DOCUMENT_FORMATS:
+            documents = {d.pk: d for d in family.documents([s.pk for s in subjects])}
+        rendered = []
         for subject in subjects:
             for path, variant in batch.paths[family.key(subject)]:
-                if variant in ("json", "xml"):
+                if variant in DOCUMENT_FORMATS:
                     document = family.summary(documents[subject.pk], document_texts)
                     body, content_type = compat_views.document_body(family.root, document, variant)
-                    rendered.append(Rendered(path, 200, content_type, body))
+                    rendered.append(Rendered(path, content_type, body))
                 else:
                     context = family.context(pages[subject.pk], variant)
                     html = get_template(family.templates[variant]).render(context, self.request_for(path))
-                    rendered.append(Rendered(path, 200, HTML_CONTENT_TYPE, html.encode()))
+                    rendered.append(Rendered(path, HTML_CONTENT_TYPE, html.encode()))
         return rendered, left
 
     def _texts_of(self, family: str, kinds: tuple[str, ...]) -> tuple[PreloadedPageTexts, PreloadedTexts]:
