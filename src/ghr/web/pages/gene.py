@@ -21,7 +21,7 @@ from ghr.web.pages.ideogram import Marker, ideogram_svg
 from ghr.web.pages.links import Link, gene_links, pubmed
 from ghr.web.pages.location import band_sentence, chromosome_phrase
 from ghr.web.pages.sources import SourceNote
-from ghr.web.pages.texts import GlossaryHit, PageTexts, glossary_terms_in, plain_text, published_text
+from ghr.web.pages.texts import GlossaryHit, PageTexts, glossary_terms_in, plain_text
 
 NAME_KIND_LABELS = {
     "previous_symbol": "previous symbol",
@@ -94,10 +94,6 @@ class GenePage:
     @property
     def symbol(self) -> str:
         return self.gene.symbol
-
-
-def editor_block(kind: str, key: str) -> TextBlock | None:
-    return as_block(published_text(kind, key))
 
 
 def as_block(text) -> TextBlock | None:
