@@ -126,7 +126,7 @@ def page_entries() -> Iterator[dict]:
     """Every public page: kind, slug, title, url and the other names people know it by."""
     genes = Gene.objects.prefetch_related("other_names").order_by("symbol")
     for gene in genes.iterator(chunk_size=CHUNK):
-        names = sorted({n.name for n in gene.other_names.all()} | {gene.name}, key=lambda n: (n.lower(), n))
+        names = sorted({n.name for n in gene.other_names.all()} | {gene.name}, key=compat.case_blind)
         yield _entry("gene", gene.symbol, f"{gene.symbol} gene", pages.gene_path(gene.symbol), names)
     conditions = Condition.objects.prefetch_related("other_names").order_by("name")
     for condition in conditions.iterator(chunk_size=CHUNK):

@@ -45,7 +45,7 @@ def gene_db_keys(gene) -> list[tuple[str, str]]:
     return keys
 
 
-def _case_blind(name: str) -> tuple[str, str]:
+def case_blind(name: str) -> tuple[str, str]:
     """Sort key: alphabetical in any case, and names differing only in case always in the same order (a set's
     order changes from one process to the next, and documents must not)."""
     return name.lower(), name
@@ -53,7 +53,7 @@ def _case_blind(name: str) -> tuple[str, str]:
 
 def gene_synonyms(gene) -> list[str]:
     names = {other.name for other in gene.other_names.all() if other.name != gene.symbol}
-    return sorted(names, key=_case_blind)
+    return sorted(names, key=case_blind)
 
 
 def _location(gene) -> dict:
@@ -94,7 +94,7 @@ def gene_summary(gene, lookup: TextLookup) -> dict:
 
 def condition_synonyms(condition) -> list[str]:
     names = {other.name for other in condition.other_names.all() if other.name.lower() != condition.name.lower()}
-    return sorted(names, key=_case_blind)
+    return sorted(names, key=case_blind)
 
 
 def condition_summary(condition, lookup: TextLookup) -> dict:

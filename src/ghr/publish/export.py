@@ -22,21 +22,21 @@ from django.contrib.staticfiles import finders
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import connections
 
-from ghr.publish.batches import BatchRenderer, split
+from ghr.publish.batches import FAMILIES, BatchRenderer, split
 from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, write_gzip_copy
-from ghr.publish.paths import Seeds, is_exportable, seeds
+from ghr.publish.paths import DOCUMENT_SUFFIXES, PRINT_SUFFIX, Seeds, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
 from ghr.publish.releases import kb_build_id, page_inputs
-from ghr.publish.render import InProcessClient
+from ghr.publish.render import InProcessClient, media_type
 
 logger = logging.getLogger(__name__)
 
 # Big enough that a batch's queries are shared by a few hundred genes, small enough to keep both processes busy
 # to the end and a worker's memory small.
 CHUNK_SIZE = 800
-DOCUMENT_VARIANTS = ("/print", ".json", ".xml")
-BATCHED_PREFIXES = ("/gene/", "/condition/")
+DOCUMENT_VARIANTS = (PRINT_SUFFIX, *DOCUMENT_SUFFIXES)
+BATCHED_PREFIXES = tuple(f"/{family}/" for family in FAMILIES)
 DOWNLOADS_PREFIX = "/download/"
 # Pages rendered one request each (glossary, handbook, chromosomes...): about 10 ms apiece.
 SITE_PAGES_PER_CHUNK = 16
@@ -98,7 +98,7 @@ def _render(paths: list[str]) -> list[Outcome]:
             logger.exception("rendering a batch of %d %s documents failed; asking the app for each", len(batch.paths),
                              batch.family)  # fmt: skip
             rendered, left = [], [path for wanted in batch.paths.values() for path, _ in wanted]
-        outcomes += [exporter.store_body(r.path, r.content_type.split(";")[0], r.body) for r in rendered]
+        outcomes += [exporter.store_body(r.path, media_type(r.content_type), r.body) for r in rendered]
         others += left
     return outcomes + [exporter.export(path) for path in others]
 

@@ -13,6 +13,8 @@ from django.urls import Resolver404, resolve
 DYNAMIC_PREFIXES = ("/search", "/api/", "/connect", "/editorial/", "/admin/", "/static/", "/accounts/")
 # Machine-readable documents the old service offered beside each page.
 DOCUMENT_SUFFIXES = (".json", ".xml")
+# Genes and conditions also have a printer-friendly page.
+PRINT_SUFFIX = "/print"
 # Pages the site is expected to have; each is exported when the app answers it.
 HUB_PATHS = (
     "/", "/sitemap.xml", "/download/", "/glossary/", "/handbook/", "/about/", "/about/sources", "/robots.txt",
@@ -71,7 +73,7 @@ def knowledge_base_paths() -> set[str]:
     pages = {f"/gene/{symbol}" for symbol in Gene.objects.values_list("symbol", flat=True).iterator()}
     pages |= {f"/condition/{slug}" for slug in Condition.objects.values_list("slug", flat=True).iterator()}
     # Listed with the page rather than found later through its link, so that one batch renders all four documents.
-    printed = {page + "/print" for page in pages}
+    printed = {page + PRINT_SUFFIX for page in pages}
     pages |= {f"/chromosome/{name}" for name in Chromosome.objects.values_list("name", flat=True)}
     return pages | printed | {page + suffix for page in pages for suffix in DOCUMENT_SUFFIXES}
 

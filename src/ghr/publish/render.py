@@ -28,7 +28,12 @@ class Response:
 
     @property
     def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+        return media_type(self.headers.get("content-type", ""))
+
+
+def media_type(content_type: str) -> str:
+    """'text/html; charset=utf-8' -> 'text/html': the part the export files and indexes by."""
+    return content_type.split(";", maxsplit=1)[0].strip().lower()
 
 
 class InProcessClient:
