@@ -23,7 +23,12 @@ GENE = """---
 kind: gene-function
 key: FECH
 title: Normal function of the FECH gene
+hgnc: HGNC:3647
 references: [1376018, 8829630]
+second_reading:
+  reader: Rita Reader
+  date: 2026-12-01
+  checklist: CHECKLIST.md v1
 ---
 The *FECH* gene makes [[ferrochelatase|the enzyme ferrochelatase]], the last step in making [[heme]].
 """

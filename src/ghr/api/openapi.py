@@ -68,6 +68,22 @@ SCHEMAS: dict[str, Any] = {
             "reviewed": {"type": ["string", "null"], "format": "date"},
             "published": {"type": ["string", "null"], "format": "date"},
             "references": array({"type": "integer", "description": "PubMed ID"}),
+            "citations": array(
+                {
+                    "type": "object",
+                    "description": "A source of an editor's text, written out in full; pmid and nbk only where known.",
+                    "required": ["authors", "year", "title", "journal"],
+                    "properties": {
+                        "authors": STRING,
+                        "year": INTEGER,
+                        "title": STRING,
+                        "journal": STRING,
+                        "pmid": INTEGER,
+                        "nbk": STRING,
+                        "doi": STRING,
+                    },
+                }
+            ),
         }
     ),
     "OtherName": _sourced({"name": STRING, "kind": STRING}),

@@ -62,6 +62,7 @@ def text_record(text: Text, sources: Sources, releases: dict) -> dict:
         "reviewed": text.reviewed.isoformat() if text.reviewed else None,
         "published": text.published.isoformat() if text.published else None,
         "references": list(text.references),
+        "citations": list(text.citations),
     }
 
 

@@ -22,6 +22,8 @@ class Text:
     reviewed: date | None = None
     published: date | None = None
     references: tuple[int, ...] = ()
+    citations: tuple[dict, ...] = ()
+    """The editors' sources written out in full: authors, year, title, journal, and pmid or nbk where known."""
 
 
 def editorial_module():
@@ -78,7 +80,13 @@ def from_published(role: str, published) -> Text:
         reviewed=published.reviewed,
         published=published.published,
         references=tuple(published.references),
+        citations=tuple(_public_citation(c) for c in getattr(published, "citations", ())),
     )
+
+
+def _public_citation(citation) -> dict:
+    # How the writer checked a citation is a note for reviewers, not part of the published record.
+    return {name: value for name, value in citation.as_dict().items() if name != "checked"}
 
 
 def paragraph(*sentences: str) -> str:

@@ -51,6 +51,14 @@ class Text(models.Model):
     fingerprint = models.JSONField(
         default=dict, blank=True, help_text="Knowledge-base facts the text relied on when last approved or published."
     )
+    mondo_id = models.CharField(
+        max_length=20, blank=True, db_index=True,
+        help_text="Condition and gene-condition texts: the condition's MONDO ID, which finds its page after a rename.",
+    )  # fmt: skip
+    hgnc_id = models.CharField(
+        max_length=20, blank=True, db_index=True,
+        help_text="Gene texts: the gene's HGNC ID, which finds its page after a symbol change.",
+    )  # fmt: skip
     review_due = models.BooleanField(default=False)
     review_due_reasons = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -92,8 +100,22 @@ class Revision(models.Model):
     number = models.PositiveIntegerField(help_text="1 for the first version of the text, then 2, 3...")
     title = models.CharField(max_length=300)
     body = models.TextField(help_text="Markdown; [[slug]] or [[slug|shown text]] links to the glossary.")
-    references = models.JSONField(default=list, blank=True, help_text="PubMed IDs, in the order shown.")
-    synonyms = models.JSONField(default=list, blank=True, help_text="Glossary only: other ways to write the term.")
+    references = models.JSONField(
+        default=list, blank=True,
+        help_text="In the order shown: PubMed IDs, or full citations (see ghr.editorial.citations).",
+    )  # fmt: skip
+    synonyms = models.JSONField(
+        default=list, blank=True,
+        help_text="Glossary: other ways to write the term. Condition description: other names people use.",
+    )  # fmt: skip
+    mondo_id = models.CharField(max_length=20, blank=True, help_text="The condition's MONDO ID, where it has one.")
+    hgnc_id = models.CharField(max_length=20, blank=True, help_text="The gene's HGNC ID, where it has one.")
+    second_reading = models.JSONField(
+        default=dict, blank=True, help_text="Who read this version against CHECKLIST.md, when, and what they found."
+    )
+    acknowledged = models.JSONField(
+        default=list, blank=True, help_text="Facts-check findings kept on purpose: [{finding, reason}]."
+    )
     chapter = models.CharField(max_length=200, blank=True, help_text="Handbook only: the chapter's title.")
     chapter_order = models.IntegerField(default=0, help_text="Handbook only: where the chapter comes.")
     order = models.IntegerField(default=0, help_text="Handbook only: where the topic comes in its chapter.")
@@ -123,6 +145,10 @@ class Revision(models.Model):
             "chapter": self.chapter,
             "chapter_order": self.chapter_order,
             "order": self.order,
+            "mondo_id": self.mondo_id,
+            "hgnc_id": self.hgnc_id,
+            "second_reading": dict(self.second_reading),
+            "acknowledged": list(self.acknowledged),
         }
 
     APPROVAL_FIELDS = frozenset({"approved_at", "approved_by"})

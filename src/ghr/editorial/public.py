@@ -15,6 +15,7 @@ from datetime import date
 
 from django.core.cache import cache
 
+from ghr.editorial.citations import Citation, parse_citations
 from ghr.editorial.models import AuditEvent, Kind, Revision, Text
 
 # Audit actions that change what the public sees; the newest such event's id is the release token.
@@ -49,6 +50,8 @@ class PublishedText:
     order: int = 0
     synonyms: tuple[str, ...] = ()
     chapter_order: int = 0
+    citations: tuple[Citation, ...] = ()
+    """The references written out in full (bare PubMed IDs are only in ``references``)."""
 
 
 def _published():
@@ -57,12 +60,14 @@ def _published():
 
 def _as_published(text: Text, revision: Revision | None = None) -> PublishedText:
     revision = revision or text.published_revision
+    citations = parse_citations(revision.references)
     return PublishedText(
         kind=text.kind,
         key=text.key,
         title=revision.title,
         html=revision.html,
-        references=tuple(int(pmid) for pmid in revision.references),
+        references=tuple(c.pmid for c in citations if c.pmid),
+        citations=tuple(c for c in citations if not c.is_bare),
         reviewed=text.reviewed_on,
         published=text.published_on,
         revision_id=revision.pk,

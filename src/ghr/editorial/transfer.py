@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import frontmatter
@@ -16,6 +17,8 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from ghr.editorial.attachment import PAGE_KINDS, place, reattach
+from ghr.editorial.citations import CitationError, stored
 from ghr.editorial.models import Kind, Revision, State, Text
 from ghr.editorial.workflow import next_number, record, system_user
 
@@ -31,7 +34,12 @@ CONDITION_SECTIONS = {
     Kind.CONDITION_CAUSES: "causes",
     Kind.CONDITION_INHERITANCE: "inheritance",
 }
-FRONT_MATTER_ORDER = ("kind", "key", "title", "chapter", "chapter_order", "order", "references", "synonyms")
+FRONT_MATTER_ORDER = (
+    "kind", "key", "title", "mondo", "hgnc", "chapter", "chapter_order", "order", "other_names", "references",
+    "synonyms", "second_reading", "acknowledged",
+)  # fmt: skip
+IDENTIFIER_PATTERNS = {"mondo": r"MONDO:[0-9]{7}", "hgnc": r"HGNC:[0-9]{1,6}"}
+MAX_TITLE = 300
 
 
 class ContentError(ValueError):
@@ -45,6 +53,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    awaiting_second_reading: list[str] = field(default_factory=list)
+    missing_pages: list[str] = field(default_factory=list)
 
 
 def key_fits_kind(kind: str, key: str) -> bool:
@@ -52,12 +62,12 @@ def key_fits_kind(kind: str, key: str) -> bool:
     return re.fullmatch(pattern, key) is not None
 
 
-def _int_list(value, name: str) -> list[int]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-        raise ContentError(f"{name} must be a list of numbers")
-    return list(value)
+def _int(value, name: str) -> int:
+    if value in (None, ""):
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().lstrip("-").isdigit():
+        raise ContentError(f"{name} must be a whole number")
+    return int(str(value).strip())
 
 
 def _str_list(value, name: str) -> list[str]:
@@ -66,6 +76,42 @@ def _str_list(value, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ContentError(f"{name} must be a list of words")
     return [v.strip() for v in value]
+
+
+def _identifier(meta: dict, name: str) -> str:
+    value = str(meta.get(name) or "").strip()
+    if value and not re.fullmatch(IDENTIFIER_PATTERNS[name], value):
+        raise ContentError(f"{name} {value!r} is not an identifier like {IDENTIFIER_PATTERNS[name]}")
+    return value
+
+
+def _second_reading(value) -> dict:
+    if value in (None, {}):
+        return {}
+    if not isinstance(value, dict) or not str(value.get("reader") or "").strip() or not value.get("date"):
+        raise ContentError("second_reading needs at least a reader and a date")
+    return {str(name): str(item).strip()[:1000] for name, item in value.items() if item not in (None, "")}
+
+
+def _acknowledged(value) -> list[dict]:
+    if value in (None, []):
+        return []
+    if not isinstance(value, list) or not all(
+        isinstance(v, dict) and str(v.get("finding") or "").strip() and str(v.get("reason") or "").strip()
+        for v in value
+    ):
+        raise ContentError("acknowledged must be a list of {finding, reason}, each with words in both")
+    return [{"finding": str(v["finding"]).strip(), "reason": str(v["reason"]).strip()} for v in value]
+
+
+def _title(meta: dict) -> str:
+    title = meta.get("title")
+    if not isinstance(title, (str, int, float)) or isinstance(title, bool) or not str(title).strip():
+        raise ContentError("no title (a title is a line of words)")
+    title = str(title).strip()
+    if len(title) > MAX_TITLE or "\n" in title:
+        raise ContentError(f"the title is not one line of at most {MAX_TITLE} characters")
+    return title
 
 
 def parse_file(path: Path) -> tuple[str, str, dict]:
@@ -80,23 +126,30 @@ def parse_file(path: Path) -> tuple[str, str, dict]:
         raise ContentError(f"unknown kind {kind!r}")
     if not key_fits_kind(kind, key):
         raise ContentError(f"key {key!r} does not fit kind {kind}")
-    title = str(meta.get("title") or "").strip()
-    if not title:
-        raise ContentError("no title")
+    names = meta.get("other_names") if kind == Kind.CONDITION_DESCRIPTION else meta.get("synonyms")
+    try:
+        references = stored(meta.get("references"))
+    except CitationError as error:
+        raise ContentError(str(error)) from None
     content = {
-        "title": title,
+        "title": _title(meta),
         "body": post.content.strip(),
-        "references": _int_list(meta.get("references"), "references"),
-        "synonyms": _str_list(meta.get("synonyms"), "synonyms"),
+        "references": references,
+        "synonyms": _str_list(names, "other_names" if kind == Kind.CONDITION_DESCRIPTION else "synonyms"),
         "chapter": str(meta.get("chapter") or "").strip(),
-        "chapter_order": int(meta.get("chapter_order") or 0),
-        "order": int(meta.get("order") or 0),
+        "chapter_order": _int(meta.get("chapter_order"), "chapter_order"),
+        "order": _int(meta.get("order"), "order"),
+        "mondo_id": _identifier(meta, "mondo"),
+        "hgnc_id": _identifier(meta, "hgnc"),
+        "second_reading": _second_reading(meta.get("second_reading")),
+        "acknowledged": _acknowledged(meta.get("acknowledged")),
     }
     return kind, key, content
 
 
 def content_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.md") if p.name.lower() != "readme.md" and not p.name.startswith("."))
+    # Files named in capitals (README.md, CHECKLIST.md) are about the texts, not texts.
+    return sorted(p for p in folder.rglob("*.md") if not p.stem.isupper() and not p.name.startswith("."))
 
 
 def _import_outcome(text: Text, content: dict, importer, force: bool) -> str | None:
@@ -114,33 +167,75 @@ def _import_outcome(text: Text, content: dict, importer, force: bool) -> str | N
     return None
 
 
+def needs_second_reading(kind: str, content: dict) -> bool:
+    """Gene and condition texts are published only after a second reader has read them against CHECKLIST.md."""
+    return kind in PAGE_KINDS and not content.get("second_reading")
+
+
+def _note(source: str, content: dict) -> str:
+    reading = content.get("second_reading") or {}
+    if not reading:
+        return f"Imported from {source}"
+    return f"Imported from {source}; second reading by {reading.get('reader')} on {reading.get('date')}"[:300]
+
+
+def _existing(kind: str, key: str, content: dict) -> Text:
+    """The text this file updates: the one with the same identifiers, else the one with the same key."""
+    mondo_id, hgnc_id = content.get("mondo_id", ""), content.get("hgnc_id", "")
+    texts = Text.objects.select_for_update()
+    if mondo_id or hgnc_id:
+        same = texts.filter(kind=kind, mondo_id=mondo_id, hgnc_id=hgnc_id).first()
+        if same is not None:
+            return same
+    text, _ = texts.get_or_create(kind=kind, key=key)
+    return text
+
+
 @transaction.atomic
 def import_text(kind: str, key: str, content: dict, source: str, importer, *, force: bool = False) -> str:
     """Create or update one text and publish it; returns 'created', 'updated', 'unchanged' or 'kept' (the file
-    changed, but so did the text on this site: the editors' version is kept unless ``force``)."""
-    text, created = Text.objects.select_for_update().get_or_create(kind=kind, key=key)
+    changed, but so did the text on this site: the editors' version is kept unless ``force``).
+
+    A gene or condition text without a second reading is saved for review instead of published; the outcome then
+    ends in '-for-review'."""
+    text = _existing(kind, key, content)
+    created = text.working_revision_id is None and not text.revisions.exists()
     outcome = _import_outcome(text, content, importer, force)
     if outcome is not None:
         return outcome
     revision = Revision.objects.create(
-        text=text, number=next_number(text), author=importer, note=f"Imported from {source}", **content
+        text=text, number=next_number(text), author=importer, note=_note(source, content), **content
     )
     from_state = text.state
+    text.mondo_id, text.hgnc_id = content.get("mondo_id", ""), content.get("hgnc_id", "")
     text.working_revision = revision
+    text.return_reason = ""
+    if needs_second_reading(kind, content):
+        text.state = State.IN_REVIEW
+        text.save()
+        record(importer, "import_for_review", text, revision, from_state=from_state, to_state=text.state, file=source)
+        return "created-for-review" if created else "updated-for-review"
     text.published_revision = revision
     text.published_at = timezone.now()
     text.state = State.PUBLISHED
-    text.return_reason = ""
     from ghr.editorial.staleness import fingerprint
 
-    text.fingerprint = fingerprint(kind, key)
+    text.fingerprint = fingerprint(kind, text.key)
     text.review_due, text.review_due_reasons = False, []
     text.save()
     record(importer, "import", text, revision, from_state=from_state, to_state=State.PUBLISHED, file=source)
     return "created" if created else "updated"
 
 
+def _record_outcome(report: ImportReport, outcome: str, label: str) -> None:
+    if outcome.endswith("-for-review"):
+        report.awaiting_second_reading.append(label)
+        outcome = outcome.removesuffix("-for-review")
+    getattr(report, outcome).append(label)
+
+
 def import_folder(folder: Path, force: bool = False) -> ImportReport:
+    """Import every file of ``folder``; each text goes to its page found by its identifiers (see attachment)."""
     report = ImportReport()
     importer = system_user()
     for path in content_files(folder):
@@ -150,8 +245,13 @@ def import_folder(folder: Path, force: bool = False) -> ImportReport:
         except ContentError as error:
             report.errors.append(f"{name}: {error}")
             continue
-        outcome = import_text(kind, key, content, name, importer, force=force)
-        getattr(report, outcome).append(f"{kind} {key}")
+        placement = place(kind, key, content["mondo_id"], content["hgnc_id"])
+        if placement.found is False:
+            report.missing_pages.append(f"{kind} {key} ({name})")
+        outcome = import_text(kind, placement.key, content, name, importer, force=force)
+        _record_outcome(report, outcome, f"{kind} {placement.key}")
+    moved = reattach()
+    report.missing_pages.extend(f"{label} (already on this site)" for label in moved.conflicts)
     return report
 
 
@@ -175,18 +275,40 @@ def relative_path(kind: str, key: str) -> Path:
 
 def _front_matter(text: Text, revision: Revision) -> dict:
     meta = {"kind": text.kind, "key": text.key, "title": revision.title}
+    if revision.mondo_id:
+        meta["mondo"] = revision.mondo_id
+    if revision.hgnc_id:
+        meta["hgnc"] = revision.hgnc_id
     if text.kind == Kind.HANDBOOK:
         meta["chapter"] = revision.chapter
         if revision.chapter_order:
             meta["chapter_order"] = revision.chapter_order
         meta["order"] = revision.order
-    meta["references"] = list(revision.references)
-    if text.kind == Kind.GLOSSARY or revision.synonyms:
+    if text.kind == Kind.CONDITION_DESCRIPTION and revision.synonyms:
+        meta["other_names"] = list(revision.synonyms)
+    elif text.kind == Kind.GLOSSARY or revision.synonyms:
         meta["synonyms"] = list(revision.synonyms)
+    meta["references"] = list(revision.references)
+    if revision.second_reading:
+        meta["second_reading"] = _dated(revision.second_reading)
+    if revision.acknowledged:
+        meta["acknowledged"] = list(revision.acknowledged)
     return meta
 
 
+def _dated(reading: dict) -> dict:
+    """The second reading with its date as a YAML date again, as the writer wrote it (2026-12-02, not quoted)."""
+    try:
+        return {**reading, "date": date.fromisoformat(str(reading.get("date")))}
+    except ValueError:
+        return dict(reading)
+
+
 def _yaml_line(name: str, value) -> str:
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(item, dict) for item in value)):
+        # Full citations, a second reading, acknowledgements: block style, as writers write them.
+        dumped = yaml.safe_dump(value, default_flow_style=False, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"{name}:\n" + "\n".join(f"  {line}" for line in dumped.rstrip().splitlines())
     if isinstance(value, list):
         # Lists on one line, as editors write them: references: [123, 456]
         return f"{name}: " + yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()

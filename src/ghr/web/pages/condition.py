@@ -4,7 +4,7 @@ conditions at once (as the static export does) with ``condition_pages(conditions
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -20,7 +20,7 @@ from ghr.kb.models import (
     GeneCondition,
     SourceRelease,
 )
-from ghr.web.pages.gene import TextBlock, as_block
+from ghr.web.pages.gene import TextBlock, as_block, block_citations
 from ghr.web.pages.links import XREF_ORDER, Link, XrefLink, condition_help_links, xref_link
 from ghr.web.pages.sources import SourceNote
 from ghr.web.pages.texts import GlossaryHit, GlossaryMatcher, PageTexts, glossary_terms_in, plain_text
@@ -108,6 +108,7 @@ class ConditionPage:
     reviewed: dt.date | None
     published: dt.date | None
     has_editor_texts: bool = False
+    citations: list = field(default_factory=list)
 
 
 @dataclass
@@ -293,6 +294,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
         related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=sorted(refs),
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
+        citations=block_citations(blocks),
     )  # fmt: skip
 
 

@@ -43,6 +43,8 @@ class TextBlock:
     reviewed: dt.date | None = None
     published: dt.date | None = None
     references: list[int] = field(default_factory=list)
+    citations: list = field(default_factory=list)
+    """The editors' references written out in full (ghr.editorial.citations.Citation)."""
 
     @property
     def unreviewed(self) -> bool:
@@ -90,6 +92,7 @@ class GenePage:
     reviewed: dt.date | None
     published: dt.date | None
     has_editor_texts: bool = False
+    citations: list = field(default_factory=list)
 
     @property
     def symbol(self) -> str:
@@ -100,7 +103,13 @@ def as_block(text) -> TextBlock | None:
     if text is None:
         return None
     return TextBlock(html=Markup(text.html), generated=False, sources=SourceNote(()), reviewed=text.reviewed,
-                     published=text.published, references=list(text.references))  # fmt: skip
+                     published=text.published, references=list(text.references),
+                     citations=list(getattr(text, "citations", ())))  # fmt: skip
+
+
+def block_citations(blocks) -> list:
+    """The full citations of a page's texts, each once, in the order the texts show them."""
+    return list(dict.fromkeys(c for b in blocks if b for c in b.citations))
 
 
 def _join(words: list[str]) -> str:
@@ -265,6 +274,7 @@ def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts) -> GenePage:
         references=sorted(references), references_source=SourceNote.of(rows.reference_sources),
         reviewed=reviewed, published=published,
         has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
+        citations=block_citations([function] + [c.text for c in conditions]),
     )  # fmt: skip
 
 
@@ -283,5 +293,10 @@ def gene_page(gene: Gene, texts: PageTexts | None = None) -> GenePage:
     return gene_pages([gene], texts)[0]
 
 
-def reference_links(pmids: list[int]) -> list[tuple[int, str]]:
-    return [(pmid, pubmed(pmid)) for pmid in pmids]
+def reference_links(pmids: list[int], citations=()) -> list[Markup]:
+    """The page's reference list as HTML items: the editors' sources written out in full first, then every other
+    PubMed ID (from the knowledge base or cited bare) as a link."""
+    items = [citation.as_html() for citation in citations]
+    cited = {citation.pmid for citation in citations if citation.pmid}
+    items += [Markup('<a href="{}">PubMed {}</a>').format(pubmed(pmid), pmid) for pmid in pmids if pmid not in cited]
+    return items

@@ -17,7 +17,7 @@ TEMPLATES = {"": "web/condition.html", "/print": "web/condition_print.html"}
 
 def page_context(page: ConditionPage, suffix: str) -> dict:
     """What the template of a condition page (or its printer-friendly version) is rendered with."""
-    return {"page": page, "references": reference_links(page.references), "print_view": bool(suffix)}
+    return {"page": page, "references": reference_links(page.references, page.citations), "print_view": bool(suffix)}
 
 
 def _render_condition(request: HttpRequest, slug: str, suffix: str) -> HttpResponse:

@@ -30,7 +30,7 @@ TEMPLATES = {"": "web/gene.html", "/print": "web/gene_print.html"}
 
 def page_context(page: GenePage, suffix: str) -> dict:
     """What the template of a gene page (or its printer-friendly version) is rendered with."""
-    return {"page": page, "references": reference_links(page.references), "print_view": bool(suffix)}
+    return {"page": page, "references": reference_links(page.references, page.citations), "print_view": bool(suffix)}
 
 
 def _render_gene(request: HttpRequest, symbol: str, suffix: str) -> HttpResponse:

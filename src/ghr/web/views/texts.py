@@ -6,11 +6,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ghr.web.pages import handbook
-from ghr.web.pages.links import pubmed
+from ghr.web.pages.gene import reference_links
 
 
-def _refs(text) -> list[tuple[int, str]]:
-    return [(pmid, pubmed(pmid)) for pmid in text.references]
+def _refs(text) -> list:
+    return reference_links(list(text.references), getattr(text, "citations", ()))
 
 
 def glossary_index(request: HttpRequest) -> HttpResponse:

@@ -25,10 +25,17 @@ class Command(BaseCommand):
         actions.add_parser(
             "review-due", help="Compare published texts with the knowledge base now; flag and list those due."
         )
+        checking = actions.add_parser(
+            "check", help="Compare every text in DIR with the knowledge base; fail on any finding not acknowledged."
+        )
+        checking.add_argument("folder", metavar="DIR", nargs="?", default="content")
 
     def handle(self, *args, action, folder=None, force=False, **options):
         if action == "review-due":
             self._review_due()
+            return
+        if action == "check":
+            self._check(Path(folder))
             return
         if action == "rerender":
             changed = rerender_all()
@@ -51,10 +58,31 @@ class Command(BaseCommand):
         )
         for text in report.kept:
             self.stdout.write(f"kept {text}: edited on this site since the last import (--force replaces it)")
+        for text in report.awaiting_second_reading:
+            self.stdout.write(f"for review {text}: no second reading yet, so it is not published")
+        for text in report.missing_pages:
+            self.stdout.write(f"no page for {text}: its identifier and key find no page in the knowledge base")
         for error in report.errors:
             self.stderr.write(f"skipped {error}")
         if report.errors:
             raise CommandError(f"{len(report.errors)} files could not be imported (see above)")
+
+    def _check(self, path: Path):
+        from ghr.editorial.factcheck import check_texts, texts_in_folder
+
+        if not path.is_dir():
+            raise CommandError(f"{path} is not a folder")
+        texts, errors = texts_in_folder(path)
+        findings, kept = check_texts(texts)
+        for finding in findings:
+            self.stdout.write(str(finding))
+        for error in errors:
+            self.stderr.write(f"unreadable {error}")
+        self.stdout.write(
+            f"{len(texts)} texts checked: {len(findings)} findings, {len(kept)} acknowledged, {len(errors)} unreadable"
+        )
+        if findings or errors:
+            raise CommandError("the facts check found disagreements (acknowledge a finding in the text's front matter)")
 
     def _review_due(self):
         newly = flag_review_due(using="kb")
