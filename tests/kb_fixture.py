@@ -302,10 +302,15 @@ def _condition(using, src, genes, phenotypes, spec):
         )
     for kind, value, source in spec["facts"]:
         kb.ConditionFact.objects.using(using).create(condition=condition, kind=kind, value=value, source=src[source])
-    for symbol, evidence, source in spec["genes"]:
+    for rank, (symbol, evidence, source) in enumerate(spec["genes"], start=1):
         kb.GeneCondition.objects.using(using).create(
             gene=genes[symbol], condition=condition, evidence=evidence, source=src[source]
         )
+        # What the build decides for these links (ghr.build.link_kinds): each gene here causes its condition.
+        kb.GeneConditionLink.objects.using(using).create(
+            gene=genes[symbol], condition=condition, kind="causes", rank=rank, strength=1010,
+            rule="5: UniProt involvement or ClinVar germline variants", reasons=[f"{source}: {evidence}"],
+        )  # fmt: skip
     for hpo_id, frequency in spec["features"]:
         kb.ConditionFeature.objects.using(using).create(
             condition=condition, term=phenotypes[hpo_id], frequency=frequency, source=src["hpo"]

@@ -431,6 +431,32 @@ GARD = [
 ]  # fmt: skip
 
 
+CLINVAR_DISEASES = ["0020721|X-linked_sideroblastic_anemia_1", "0010472|X-linked_erythropoietic_protoporphyria"]
+# gene -> variant rows (CHROM POS ID REF ALT DISEASE_IDS AF_EXAC CLNREVSTAT CLNSIG CLNVC MC ORIGIN RS), as the
+# Ideogram.js cache writes them: ALAS2 has two germline variants for XLSA (origin 1) and one for XLEPP.
+CLINVAR_ROWS = {
+    "ALAS2": ["X\t55009100\t9001\tC\tT\t0\t\t0\t2\t0\t4\t1\t1",
+              "X\t55009200\t9002\tG\tA\t0\t\t1\t2\t0\t4\t1\t2",
+              "X\t55009300\t9003\tAGTC\tA\t1\t\t0\t1\t3\t1\t1\t3"],
+}  # fmt: skip
+
+
+def write_clinvar_variants(folder: Path) -> None:
+    table, index = "# Cache data on variants related to human health, from NCBI ClinVar\n", []
+    for symbol, rows in CLINVAR_ROWS.items():
+        chunk = "".join(f"{row}\n" for row in rows)
+        index.append(f"{symbol}\t{len(table.encode())}\t{len(chunk.encode())}\n")
+        table += chunk
+    _gzip_text(folder / "homo-sapiens-variants.tsv.gz", table)
+    header = (
+        "# Byte index of gene data in variants.tsv\n#\n# Keys:\n"
+        f"# disease_mondo_ids_and_names = {json.dumps(CLINVAR_DISEASES)}\n"
+        '# clinical_significances = ["Likely_pathogenic", "Pathogenic/Likely_pathogenic", "Pathogenic"]\n'
+        "# \n# gene\tbyte_offset\tbyte_length\n"
+    )
+    _gzip_text(folder / "homo-sapiens-variants.tsv.li.gz", header + "".join(index))
+
+
 def write_gard(folder: Path) -> None:
     (folder / "diseases.trimmed.json").write_text(json.dumps(GARD, indent=1))
 
@@ -445,6 +471,7 @@ WRITERS = {
     "mondo": write_mondo,
     "hpo": write_hpo,
     "uniprot_diseases": write_uniprot_diseases,
+    "clinvar_variants": write_clinvar_variants,
     "orphadata": write_orphadata,
     "gard": write_gard,
 }

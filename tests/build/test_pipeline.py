@@ -180,8 +180,13 @@ def test_gene_explained_with_names_location_and_conditions(explained):
     assert "band by coordinates p11.21 (agrees: True)" in location
     other_names = {line.split(": ", 1)[1].split(" [")[0] for line in rest if "other name" in line}
     assert {"ALAS-E", "ASB"} <= other_names
-    linked = {line.split()[1] for line in rest if line.strip().startswith("condition ")}
+    linked = {line.split()[3] for line in rest if line.strip().startswith("source row: condition ")}
     assert linked == {"x-linked-sideroblastic-anemia", "x-linked-erythropoietic-protoporphyria"}
+    # Each link with the kind the build decided and the rule that decided it.
+    decided = [line.strip() for line in rest if line.strip().startswith("link: ")]
+    assert any(
+        line.startswith("link: causes x-linked-sideroblastic-anemia, rank 1; decided by rule") for line in decided
+    )
 
 
 @pytest.mark.parametrize(
@@ -192,7 +197,7 @@ def test_gene_explained_with_names_location_and_conditions(explained):
 def test_both_alas2_conditions_have_their_inheritance(explained, slug, inheritance):
     text = explained[slug]
     assert any(line.strip().startswith(f"inheritance {inheritance}") for line in text.splitlines())
-    assert any(line.strip().startswith("gene ALAS2 via") for line in text.splitlines())
+    assert any(line.strip().startswith("source row: gene ALAS2 via") for line in text.splitlines())
 
 
 def test_condition_gathers_its_records_from_every_source(explained):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ghr.build.collect import Collected
 from ghr.build.conditions import SOURCE_OF_DB, MergedCondition, condition_index, merge_conditions
 from ghr.build.genes import GeneIndex
+from ghr.build.inheritance import choose
+from ghr.build.link_kinds import CAUSES, PairEvidence
+from ghr.build.link_rows import decide_links, gathered_links, general_groups, merge_gathered, plan_link_rows
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
 from ghr.sources.records import ConditionId
@@ -55,12 +58,12 @@ def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str
     facts = plan.table(kb.ConditionFact, "condition_id", "kind", "value", "source_id")
     for fact in condition.facts:
         facts.add(condition_id, fact.kind, fact.value, source_ids[fact.source])
-    inheritance = plan.table(kb.ConditionInheritance, "condition_id", "code", "evidence", "source_id")
+    inheritance = plan.table(kb.ConditionInheritance, "condition_id", "code", "evidence", "source_id", "shown")
     seen_codes = set()
     for pattern in condition.inheritance:
         if (pattern.code, pattern.source) not in seen_codes:
             seen_codes.add((pattern.code, pattern.source))
-            inheritance.add(condition_id, pattern.code, pattern.evidence[:100], source_ids[pattern.source])
+            inheritance.add(condition_id, pattern.code, pattern.evidence[:100], source_ids[pattern.source], True)
     return condition_id
 
 
@@ -89,14 +92,23 @@ class _Targets:
         return self.ids.get(slug) if slug else None
 
 
-def _plan_gene_links(collected: Collected, plan: Plan, targets: _Targets) -> None:
+def _plan_gene_links(collected: Collected, plan: Plan, targets: _Targets) -> dict[tuple[int, int], PairEvidence]:
+    """The per-source link rows, and the evidence of each (gene, condition) pair for deciding its kind."""
     links = plan.table(kb.GeneCondition, "gene_id", "condition_id", "evidence", "pmids", "source_id")
+    record_names = {record.id: record.name for _, record in collected.of("ConditionRecord")}
+    evidence: dict[tuple[int, int], PairEvidence] = defaultdict(PairEvidence)
     seen = set()
     for source, record in collected.of("GeneConditionRecord"):
         gene_id, condition_id = targets.genes.find(record.gene), targets.condition(record.condition)
         if gene_id is None or condition_id is None:
             collected.rejected(source, "gene link to an unknown gene or condition")
             continue
+        pair = evidence[(gene_id, condition_id)]
+        pair.records.append((source, record.evidence, record_names.get(record.condition, "")))
+        pair.associations += [record.association] if record.association else []
+        pair.germline += record.germline_variants
+        pair.shared += record.shared_variants
+        pair.somatic_only += record.somatic_variants
         key = (gene_id, condition_id, source, record.evidence)
         if key not in seen:
             seen.add(key)
@@ -104,6 +116,83 @@ def _plan_gene_links(collected: Collected, plan: Plan, targets: _Targets) -> Non
                 gene_id, condition_id, record.evidence[:200], as_json(list(record.pmids)), targets.source_ids[source]
             )
             collected.loaded(source, "GeneConditionRecord")
+    return evidence
+
+
+MAX_GENES_FOR_LOCATION_RULE = 3
+
+
+def _choose_inheritance(plan: Plan, decisions: list, targets: _Targets) -> int:
+    """Mark the patterns each condition page states (``build.inheritance``); returns how many went to review."""
+    causal: dict[int, set[int]] = defaultdict(set)
+    for decision in decisions:
+        if decision.kind == CAUSES and not decision.via:
+            causal[decision.condition_id].add(decision.gene_id)
+    # The place of the genes decides only where they are few: a group of many genes (or one that gathers its
+    # types') may have forms whose genes the sources do not link yet.
+    chromosomes = {
+        condition_id: {targets.genes.records[gene_id].chromosome or "?" for gene_id in genes}
+        for condition_id, genes in causal.items()
+        if len(genes) <= MAX_GENES_FOR_LOCATION_RULE
+    }
+    table = plan.tables[kb.ConditionInheritance._meta.db_table]
+    release_keys = {release_id: key for key, release_id in targets.source_ids.items()}
+    rows_of: dict[int, list[tuple]] = defaultdict(list)
+    for row in table.rows:
+        rows_of[row[1]].append(row)
+    reviews = plan.table(kb.ConditionReview, "condition_id", "topic", "message")
+    rewritten = []
+    for condition_id, rows in rows_of.items():
+        choice = choose([(row[2], release_keys.get(row[4], "")) for row in rows], chromosomes.get(condition_id, set()))
+        rewritten += [(*row[:5], row[2] not in choice.hidden) for row in rows]
+        if choice.message:
+            reviews.add(condition_id, "inheritance", choice.message)
+    table.rows = sorted(rewritten)
+    return len(reviews.rows)
+
+
+def _gather_inheritance(plan: Plan, groups: dict[int, list[int]], slugs: dict[int, str]) -> int:
+    """A general condition that the sources give no pattern for states its types' patterns, each row saying which
+    type it comes from. Returns how many general conditions gained a pattern."""
+    table = plan.tables[kb.ConditionInheritance._meta.db_table]
+    rows_of: dict[int, list[tuple]] = defaultdict(list)
+    for row in table.rows:
+        rows_of[row[1]].append(row)
+    gained = 0
+    for parent, subtypes in groups.items():
+        if any(row[5] for row in rows_of.get(parent, ())):
+            continue
+        seen = {(row[2], row[4]) for row in rows_of.get(parent, ())}
+        for subtype in subtypes:
+            for _, _, code, _, source_id, shown in rows_of.get(subtype, ()):
+                if shown and code not in ("n", "u") and (code, source_id) not in seen:
+                    seen.add((code, source_id))
+                    table.add(parent, code, f"from its type {slugs[subtype]}"[:100], source_id, True)
+        gained += any(key[0] not in ("n", "u") for key in seen)
+    return gained
+
+
+def _plan_link_kinds(
+    plan: Plan, merged: list[MergedCondition], targets: _Targets, evidence: dict, stats: Counter
+) -> None:
+    names = {targets.ids[c.slug]: c.name for c in merged}
+    slugs = {targets.ids[c.slug]: c.slug for c in merged}
+    children: dict[int, list[int]] = defaultdict(list)
+    for condition in merged:
+        for parent in condition.parents:
+            parent_id = targets.condition(ConditionId("MONDO", parent.removeprefix("MONDO:")))
+            if parent_id is not None and parent_id != targets.ids[condition.slug]:
+                children[parent_id].append(targets.ids[condition.slug])
+    unknown: Counter = Counter()
+    decisions = decide_links(evidence, names, unknown)
+    groups = general_groups(names, children)
+    decisions = merge_gathered(decisions, gathered_links(decisions, groups, slugs))
+    counts = plan_link_rows(plan, decisions, targets.genes.symbols())
+    stats["inheritance choices for review"] = _choose_inheritance(plan, decisions, targets)
+    stats["general conditions given their types' inheritance"] = _gather_inheritance(plan, groups, slugs)
+    stats.update({f"links {kind}": n for kind, n in counts.items()})
+    stats["general conditions"] = len(groups)
+    stats.update({f"unknown association type: {name}": n for name, n in unknown.items()})
 
 
 def _plan_features(collected: Collected, plan: Plan, targets: _Targets) -> None:
@@ -149,7 +238,8 @@ def plan_conditions(collected: Collected, plan: Plan, source_ids: dict[str, int]
             collected.loaded(source, "ConditionRecord")
     _plan_parents(plan, merged, ids, source_ids)
     targets = _Targets(source_ids, genes, condition_index(merged), ids)
-    _plan_gene_links(collected, plan, targets)
+    evidence = _plan_gene_links(collected, plan, targets)
+    _plan_link_kinds(plan, merged, targets, evidence, stats)
     _plan_features(collected, plan, targets)
     _plan_references(collected, plan, targets)
     return stats

@@ -29,7 +29,11 @@ Rules, and why:
    else UniProt's, else OMIM's/DECIPHER's. OMIM, UniProt and OMIM-derived MONDO labels invert names
    ("Anemia, sideroblastic, X-linked"); such a name is turned round only when that is safe (``deinvert``:
    one-word adjectives and at most a trailing type number -> "X-linked sideroblastic anemia"), and a name
-   that stays inverted ranks after every name that reads naturally. Ties go to the lowest identifier.
+   that stays inverted ranks after every name that reads naturally. Before the source order come, in turn:
+   whole names before cut ones (GARD's packaged file cuts names at 80 characters; a name that another record
+   continues is cut), current words before outdated ones ("Genital dwarfism" stays an other name of Turner
+   syndrome), and a name two databases agree on before one only a single database uses ("Marfan syndrome",
+   MONDO's and OMIM's, before GARD's "Marfan syndrome type 1"). Ties go to the lowest identifier.
 7. Slugs: the preferred name in lowercase ASCII, words joined by '-'. When several conditions want one slug,
    the one with a MONDO id (lowest number first; then by identifier) keeps it and the others get their MONDO
    number or primary identifier appended ('...-mondo-0010420', '...-gard-0017755'). Same input, same slugs.
@@ -261,6 +265,10 @@ def _capitalise(name: str) -> str:
 _TYPE_NUMBER = re.compile(r"\d+[A-Z]?|[A-Z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 INVERTING_DBS = frozenset({"OMIM", "UniProt", "MONDO"})
+GARD_CUT_LENGTH = 80
+# Words that a condition's title no longer uses; names with them stay as other names (rule 6).
+OUTDATED_WORDS = re.compile(r"\b(dwarfism|mongolism|mongoloid|cretinism|idiocy|imbecility|retardation|lunatic|"
+                            r"hermaphroditism|spastic|crippl\w*|insanity)\b", re.I)  # fmt: skip
 
 
 def deinvert(name: str) -> str:
@@ -288,15 +296,44 @@ def _display(record: ConditionRecord) -> str:
     return _capitalise(record.name)
 
 
-def _name_key(entry: Entry) -> tuple:
-    """Sort key of a candidate name: names still inverted after ``deinvert`` go last, then by source rank."""
+def _plain(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _agreement(members: list[Entry]) -> dict[str, set[str]]:
+    """Each name (spelled plainly) -> the databases among the members that use it as a name or synonym."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for _, record in members:
+        for name in (record.name, _display(record), *record.synonyms, *record.consumer_names):
+            used[_plain(name)].add(record.id.db)
+    return used
+
+
+def _is_cut(record: ConditionRecord, plain_names: set[str]) -> bool:
+    """A name that stops where another record's name goes on ('...fibular hypopla'), or a GARD name at the length
+    its trimmed file cuts names to."""
+    plain = _plain(record.name)
+    if record.id.db == "GARD" and len(record.name) == GARD_CUT_LENGTH:
+        return True
+    return any(other != plain and other.startswith(plain) and not other[len(plain) :].startswith(" ")
+               for other in plain_names)  # fmt: skip
+
+
+def _name_key(entry: Entry, agreement: dict[str, set[str]] | None = None) -> tuple:
+    """Sort key of a candidate name (rule 6): cut names last, then names with outdated words, names still
+    inverted after ``deinvert``, names only one database uses (when another name has two), then source rank."""
     source, record = entry
+    agreement = agreement or {}
     inverted = record.id.db in INVERTING_DBS and ", " in _display(record)
-    return (inverted, NAME_RANK.get(record.id.db, 9), record.id.key, source)
+    outdated = bool(OUTDATED_WORDS.search(record.name))
+    cut = _is_cut(record, set(agreement))
+    alone = len(agreement.get(_plain(_display(record)), ())) < 2
+    return (cut, outdated, inverted, alone, NAME_RANK.get(record.id.db, 9), record.id.key, source)
 
 
 def _preferred(members: list[Entry]) -> Entry:
-    return min(members, key=_name_key)
+    agreement = _agreement(members)
+    return min(members, key=lambda entry: _name_key(entry, agreement))
 
 
 def slugify(name: str) -> str:

@@ -38,6 +38,9 @@ class GeneIndex:
             if value:
                 self.by_namespace[namespace].setdefault(value, gene_id)
 
+    def symbols(self) -> dict[int, str]:
+        return {gene_id: record.symbol for gene_id, record in self.records.items()}
+
     def find(self, ref: GeneRef) -> int | None:
         value = ref.value.upper() if ref.namespace == "symbol" else ref.value
         if ref.namespace == "ensembl":

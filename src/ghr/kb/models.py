@@ -233,6 +233,7 @@ class ConditionInheritance(models.Model):
         M = "m", "Mitochondrial"
         Y = "y", "Y-linked"
         AC = "ac", "Codominant"
+        MF = "mf", "Multifactorial"
         N = "n", "Not inherited"
         U = "u", "Pattern unknown"
 
@@ -240,11 +241,23 @@ class ConditionInheritance(models.Model):
     code = models.CharField(max_length=2, choices=Code.choices)
     evidence = models.CharField(max_length=100, blank=True, help_text="Source term, e.g. 'HP:0001419'.")
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
+    shown = models.BooleanField(
+        default=True,
+        help_text="False when the build set this pattern aside for a better supported one (ghr.build.inheritance).",
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["condition", "code", "source"], name="unique_condition_inheritance")
         ]
+
+
+class ConditionReview(models.Model):
+    """Something about a condition's facts that editors should look at: the sources disagree, and the build chose."""
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="reviews")
+    topic = models.CharField(max_length=40, help_text="What the disagreement is about, e.g. 'inheritance'.")
+    message = models.TextField(help_text="The disagreement and the choice the build made, in words.")
 
 
 class ConditionParent(models.Model):
@@ -268,6 +281,39 @@ class GeneCondition(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["gene", "condition", "source", "evidence"], name="unique_gene_condition")
         ]
+
+
+class GeneConditionLink(models.Model):
+    """The one link between a gene and a condition that pages show, with its kind decided from every source's
+    evidence (``ghr.build.link_kinds``); the per-source rows it was decided from are ``GeneCondition``."""
+
+    class Kind(models.TextChoices):
+        CAUSES = "causes", "causes"
+        RISK = "risk", "raises the risk of"
+        MODIFIES = "modifies", "modifies"
+        SOMATIC = "somatic", "changed in tumour cells in"
+        UNCERTAIN = "uncertain", "reported in"
+
+    gene = models.ForeignKey(Gene, on_delete=models.CASCADE, related_name="links")
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    rank = models.PositiveIntegerField(
+        help_text="Order among the condition's links of this kind: 1 is the best established."
+    )
+    strength = models.PositiveIntegerField(
+        default=0, help_text="How much evidence supports the link (more is better); orders a gene's conditions."
+    )
+    via = models.CharField(
+        max_length=200, blank=True,
+        help_text="For a general condition: the slug of the type the link was found on; empty for a direct link.",
+    )  # fmt: skip
+    rule = models.CharField(max_length=120, help_text="The rule of ghr.build.link_kinds that decided the kind.")
+    reasons = models.JSONField(default=list, help_text="The evidence: one line per source row.")
+
+    class Meta:
+        ordering = ["condition", "kind", "rank"]
+        constraints = [models.UniqueConstraint(fields=["gene", "condition"], name="unique_gene_condition_link")]
+        indexes = [models.Index(fields=["gene", "kind"])]
 
 
 class PhenotypeTerm(models.Model):

@@ -152,10 +152,22 @@ class ConditionRecord:
 
 @dataclass(frozen=True, slots=True)
 class GeneConditionRecord:
+    """A source says changes in this gene are linked to this condition."""
+
     gene: GeneRef
     condition: ConditionId
     evidence: str = ""
+    """The source record that links them, e.g. 'OMIM:300751' or 'ClinVar MONDO:0009061'."""
     pmids: tuple[int, ...] = ()
+    association: str = ""
+    """The source's own word for the kind of link, where it gives one (Orphanet's 'Modifying germline
+    mutation', HPO genes_to_disease's 'MENDELIAN'); empty when the source does not say."""
+    germline_variants: int = 0
+    """ClinVar only: reviewed pathogenic variants seen in the germline, in this gene alone."""
+    shared_variants: int = 0
+    """ClinVar only: germline variants also listed under another gene (they do not single out this one)."""
+    somatic_variants: int = 0
+    """ClinVar only: reviewed pathogenic variants seen only in tumour (somatic) cells."""
 
 
 @dataclass(frozen=True, slots=True)

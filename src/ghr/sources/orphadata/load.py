@@ -26,9 +26,11 @@ Inheritance (Orphanet TypeOfInheritance -> GHR code; the Orphanet words stay as 
 | Y-linked | y | |
 | Semi-dominant | ad | heterozygotes are affected (more mildly than homozygotes): dominant as GHR used the
   word. It is not codominance ('ac', both alleles expressed side by side, e.g. blood groups) |
-| Multigenic/multifactorial, Oligogenic | u | no single-gene pattern to state |
-| Unknown, Not applicable | u | 'Not applicable' covers groups and non-genetic disorders; we do not claim 'not
-  inherited' (n) from it |
+| Multigenic/multifactorial | mf | many genes together with the environment |
+| Oligogenic | u | a few genes together: no single-gene pattern to state |
+| Not applicable | n | Orphanet's word for disorders that are not passed down (and for groups): "usually not
+  inherited". The build sets it aside where a gene causes the condition or a pattern is given (build.inheritance) |
+| Unknown | u | |
 | No data available | (none) | |
 """
 
@@ -49,10 +51,10 @@ INHERITANCE = {
     "Mitochondrial inheritance": "m",
     "Y-linked": "y",
     "Semi-dominant": "ad",
-    "Multigenic/multifactorial": "u",
+    "Multigenic/multifactorial": "mf",
     "Oligogenic": "u",
     "Unknown": "u",
-    "Not applicable": "u",
+    "Not applicable": "n",
 }
 ONSET_ORDER = ("Antenatal", "Neonatal", "Infancy", "Childhood", "Adolescent", "Adult", "Elderly", "All ages")
 PLACE_RANK = {"Worldwide": 0, "Europe": 1}

@@ -18,6 +18,7 @@ from ghr.kb.models import (
     ConditionReference,
     ConditionXref,
     GeneCondition,
+    GeneConditionLink,
     SourceRelease,
 )
 from ghr.web.pages.gene import TextBlock, as_block, block_citations
@@ -50,6 +51,7 @@ INHERITANCE_EXPLAINED = {
 
 
 EDITED_KINDS = ("description", "frequency", "causes", "inheritance")
+LINK_ORDER = tuple(GeneConditionLink.Kind.values)
 NAME_KIND_LABELS = dict(ConditionName.Kind.choices)
 
 Releases = dict[int, SourceRelease]
@@ -67,6 +69,18 @@ class GeneCause:
     name: str
     url: str
     sources: SourceNote
+    kind: str = "causes"
+    """How the gene is linked (``GeneConditionLink.Kind``): causes, risk, modifies, somatic or uncertain."""
+    via: RelatedCondition | None = None
+    """For a general condition: the type the gene was found on."""
+
+
+@dataclass
+class GeneGroup:
+    """The genes linked to a condition in one way, in the order of their evidence."""
+
+    kind: str
+    genes: list[GeneCause]
 
 
 @dataclass
@@ -110,6 +124,15 @@ class ConditionPage:
     has_editor_texts: bool = False
     citations: list = field(default_factory=list)
 
+    @property
+    def gene_groups(self) -> list[GeneGroup]:
+        return gene_groups(self.genes)
+
+    @property
+    def genes_source(self) -> SourceNote:
+        """One note for the whole gene list, rather than one per gene."""
+        return SourceNote.of_labels(gene.sources for gene in self.genes)
+
 
 @dataclass
 class _Batch:
@@ -141,21 +164,48 @@ def _facts(ids: list[int], releases: Releases) -> dict[tuple[int, str], list[Fac
     return facts
 
 
+def _link_sources(ids: list[int], links: list[tuple]) -> dict[tuple[int, int | str], list[int]]:
+    """Source release ids of each link's rows, keyed (condition id, gene id) or, for a gathered link, (type slug,
+    gene id)."""
+    found: dict[tuple, list[int]] = {}
+    rows = GeneCondition.objects.filter(condition_id__in=ids).order_by("id")
+    for condition_id, gene_id, source_id in rows.values_list("condition_id", "gene_id", "source_id"):
+        found.setdefault((condition_id, gene_id), []).append(source_id)
+    via = {row[6] for row in links if row[6]}
+    if via:
+        rows = GeneCondition.objects.filter(condition__slug__in=via, gene_id__in={row[1] for row in links if row[6]})
+        for slug, gene_id, source_id in rows.order_by("id").values_list("condition__slug", "gene_id", "source_id"):
+            found.setdefault((slug, gene_id), []).append(source_id)
+    return found
+
+
 def _genes(ids: list[int], releases: Releases) -> dict[int, list[GeneCause]]:
-    grouped: dict[int, dict[str, tuple[str, list[int]]]] = {}
-    rows = GeneCondition.objects.filter(condition_id__in=ids).order_by("gene__symbol", "id")
-    for condition_id, symbol, name, source_id in rows.values_list("condition_id", "gene__symbol", "gene__name",
-                                                                  "source_id"):  # fmt: skip
-        grouped.setdefault(condition_id, {}).setdefault(symbol, (name, []))[1].append(source_id)
-    return {condition_id: [GeneCause(symbol, name, f"/gene/{symbol}", _note(releases, sources))
-                           for symbol, (name, sources) in genes.items()]
-            for condition_id, genes in grouped.items()}  # fmt: skip
+    """Each condition's genes: those that cause it first (best established first), then risk, modifier, somatic
+    and uncertain links (the kinds and order are decided in the build, ``ghr.build.link_kinds``)."""
+    links = list(GeneConditionLink.objects.filter(condition_id__in=ids).values_list(
+        "condition_id", "gene_id", "gene__symbol", "gene__name", "kind", "rank", "via"))  # fmt: skip
+    links.sort(key=lambda row: (row[0], LINK_ORDER.index(row[4]), row[5]))
+    sources = _link_sources(ids, links)
+    via_names = dict(Condition.objects.filter(slug__in={row[6] for row in links if row[6]}).values_list("slug", "name"))
+    grouped: dict[int, list[GeneCause]] = {}
+    for condition_id, gene_id, symbol, name, kind, _, via in links:
+        note = _note(releases, sources.get((via or condition_id, gene_id), []))
+        through = RelatedCondition(via, via_names.get(via, via)) if via else None
+        grouped.setdefault(condition_id, []).append(GeneCause(symbol, name, f"/gene/{symbol}", note, kind, through))
+    return grouped
+
+
+def gene_groups(genes: list[GeneCause]) -> list[GeneGroup]:
+    groups: dict[str, list[GeneCause]] = {}
+    for gene in genes:
+        groups.setdefault(gene.kind, []).append(gene)
+    return [GeneGroup(kind, groups[kind]) for kind in LINK_ORDER if kind in groups]
 
 
 def _inheritance(ids: list[int], releases: Releases) -> dict[int, list[FactItem]]:
     by_code: dict[int, dict[str, list[int]]] = {}
     # The order of the unique (condition, code, source) index, which single-condition queries used to follow.
-    rows = ConditionInheritance.objects.filter(condition_id__in=ids).order_by("code", "source_id")
+    rows = ConditionInheritance.objects.filter(condition_id__in=ids, shown=True).order_by("code", "source_id")
     for condition_id, code, source_id in rows.values_list("condition_id", "code", "source_id"):
         by_code.setdefault(condition_id, {}).setdefault(code, []).append(source_id)
     return {condition_id: [_inheritance_item(code, sources, releases) for code, sources in codes.items()]

@@ -57,6 +57,8 @@ class ConditionBlock:
     url: str
     inheritance: list[str]
     text: TextBlock
+    kind: str = "causes"
+    """How the gene is linked to the condition: causes, risk, modifies, somatic or uncertain."""
 
 
 @dataclass
@@ -192,13 +194,28 @@ def inheritance_sentence(codes: list[str]) -> str:
     return " ".join(sentences)
 
 
-def generated_condition_text(gene: Gene, links: list[ConditionLink], inheritance: list[InheritanceRow]) -> TextBlock:
+LINK_SENTENCES = {
+    "causes": "Changes in the {symbol} gene cause {name}",
+    "risk": "Changes in the {symbol} gene can raise the chance of developing {name}, but do not cause it on their own",
+    "modifies": "Changes in the {symbol} gene can change how severe {name} is or how it develops",
+    "somatic": "Changes in the {symbol} gene that are acquired during life, not inherited, are found in tumor cells "
+    "in {name}",
+    "uncertain": "Changes in the {symbol} gene have been reported in people with {name}, but the evidence that they "
+    "cause it is weaker",
+}
+LINK_ORDER = tuple(LINK_SENTENCES)
+
+
+def generated_condition_text(
+    gene: Gene, links: list[ConditionLink], inheritance: list[InheritanceRow], kind: str = "causes"
+) -> TextBlock:
     condition = links[0].condition
     evidence = sorted({link.evidence for link in links if link.evidence})
-    sentence = Markup("Changes in the {} gene are associated with {}").format(gene.symbol, condition.name)
+    sentence = Markup(LINK_SENTENCES[kind]).format(symbol=gene.symbol, name=condition.name)
     if evidence:
         sentence += Markup(" (source record: {})").format(", ".join(evidence))
-    parts = [sentence + ".", inheritance_sentence(_inheritance_codes(inheritance))]
+    # How a condition is inherited is said only where this gene causes it.
+    parts = [sentence + ".", inheritance_sentence(_inheritance_codes(inheritance)) if kind == "causes" else ""]
     releases = [link.source for link in links] + [row.source for row in inheritance]
     pmids = sorted({p for link in links for p in link.pmids})
     return TextBlock(html=Markup("<p>{}</p>").format(Markup(" ").join(p for p in parts if p)), generated=True,
@@ -210,14 +227,21 @@ def condition_blocks(gene: Gene, batch: GeneBatch, texts: PageTexts) -> list[Con
     for link in batch.rows[gene.id].condition_links:
         grouped.setdefault(link.condition.id, []).append(link)
     edited = {text.key: text for text in texts.under("gene-condition", f"{gene.symbol}/")}
-    blocks = []
+    blocks, strength = [], {}
+    decided = batch.rows[gene.id].link_kinds
     for links in grouped.values():
         condition = links[0].condition
-        inheritance = batch.inheritance.get(condition.id, [])
+        link = decided.get(condition.id)
+        kind = link.kind if link else "uncertain"
+        strength[condition.id] = link.strength if link else 0
+        inheritance = batch.inheritance.get(condition.id, []) if kind == "causes" else []
         labels = [ConditionInheritance.Code(code).label for code in _inheritance_codes(inheritance)]
         text = as_block(edited.get(f"{gene.symbol}/{condition.slug}"))
         blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=labels,
-                                     text=text or generated_condition_text(gene, links, inheritance)))  # fmt: skip
+                                     text=text or generated_condition_text(gene, links, inheritance, kind),
+                                     kind=kind))  # fmt: skip
+    # The conditions the gene causes first, the best established first; then risk, modifier, somatic, uncertain.
+    blocks.sort(key=lambda b: (LINK_ORDER.index(b.kind), -strength[b.condition.id], b.condition.name.lower()))
     return blocks
 
 

@@ -15,6 +15,7 @@ from ghr.kb.models import (
     CytoBand,
     Gene,
     GeneCondition,
+    GeneConditionLink,
     GeneFunctionTerm,
     GeneLocation,
     GeneName,
@@ -93,12 +94,22 @@ class ChromosomeDrawing:
     """The bands drawn as SVG, once for all the genes of a batch on this chromosome."""
 
 
+@dataclass(frozen=True)
+class LinkKind:
+    """The build's decision on one gene-condition link (``GeneConditionLink``)."""
+
+    kind: str
+    strength: int
+
+
 @dataclass
 class GeneRows:
     function_terms: list[FunctionTerm] = field(default_factory=list)
     """By ontology, then term name."""
     condition_links: list[ConditionLink] = field(default_factory=list)
     """By condition name."""
+    link_kinds: dict[int, LinkKind] = field(default_factory=dict)
+    """Condition id -> how the gene is linked to it (direct links only)."""
     other_names: list[OtherName] = field(default_factory=list)
     """By name."""
     references: list[int] = field(default_factory=list)
@@ -150,11 +161,15 @@ def _add_condition_links(rows: dict[int, GeneRows], ids: list[int], releases: di
         condition = conditions.setdefault(condition_id, LinkedCondition(condition_id, name, slug))
         link = ConditionLink(condition, evidence, tuple(pmids or ()), releases[source_id])
         rows[gene_id].condition_links.append(link)
+    decided = GeneConditionLink.objects.filter(gene_id__in=ids, via="")
+    for gene_id, condition_id, kind, strength in decided.values_list("gene_id", "condition_id", "kind", "strength"):
+        rows[gene_id].link_kinds[condition_id] = LinkKind(kind, strength)
     return set(conditions)
 
 
 def _inheritance(condition_ids: set[int], releases: dict) -> dict[int, list[InheritanceRow]]:
-    ordered = ConditionInheritance.objects.filter(condition_id__in=condition_ids).order_by("condition_id", "id")
+    shown = ConditionInheritance.objects.filter(condition_id__in=condition_ids, shown=True)
+    ordered = shown.order_by("condition_id", "id")
     found = ordered.values_list("condition_id", "code", "source_id")
     inheritance: dict[int, list[InheritanceRow]] = {}
     for condition_id, code, source_id in found:

@@ -64,7 +64,13 @@ class Command(BaseCommand):
               f"{counts['conditions']}, genes linked to a condition {counts['genes_with_conditions']}")  # fmt: skip
         stats = result.condition_stats
         records = sum(tally.read["ConditionRecord"] for tally in result.collected.tallies.values())
-        write(f"conditions merged from {records} records: {dict(stats)}")
+        merge_stats = {k: v for k, v in stats.items() if not k.startswith(("links ", "unknown ", "general "))}
+        write(f"conditions merged from {records} records: {merge_stats}")
+        links = {k.removeprefix("links "): v for k, v in stats.items() if k.startswith("links ")}
+        write(f"gene-condition links by kind: {links}; general conditions gathering their types' genes: "
+              f"{stats['general conditions']}")  # fmt: skip
+        for key in sorted(k for k in stats if k.startswith("unknown ")):
+            write(f"note: {stats[key]} links with an {key} (reported, not used to decide a kind)")
         write(f"bands from coordinates: {result.band_check.agree} agree with HGNC, {result.band_check.disagree} differ")
         for warning in result.warnings:
             write(f"note: {warning}")

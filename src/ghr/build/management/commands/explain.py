@@ -24,6 +24,12 @@ class Command(BaseCommand):
             return self._condition(condition)
         raise CommandError(f"no gene symbol or condition slug {name!r} in the knowledge base")
 
+    def _link(self, what: str, link: kb.GeneConditionLink) -> None:
+        via = f" (found on its type {link.via})" if link.via else ""
+        self.stdout.write(f"  link: {what}{via}, rank {link.rank}; decided by rule {link.rule}")
+        for reason in link.reasons:
+            self.stdout.write(f"    evidence: {reason}")
+
     def _gene(self, gene: kb.Gene) -> None:
         out = self.stdout.write
         out(f"{gene.symbol}: {gene.name} {_release(gene.source)}")
@@ -36,8 +42,10 @@ class Command(BaseCommand):
                 f"(agrees: {location.band_agrees}) {_release(location.source)}")  # fmt: skip
         for other in gene.other_names.select_related("source"):
             out(f"  other name ({other.kind}): {other.name} {_release(other.source)}")
+        for link in gene.links.select_related("condition").order_by("kind", "rank"):
+            self._link(f"{link.kind} {link.condition.slug}", link)
         for link in gene.condition_links.select_related("condition", "source"):
-            out(f"  condition {link.condition.slug} via {link.evidence} {_release(link.source)}")
+            out(f"  source row: condition {link.condition.slug} via {link.evidence} {_release(link.source)}")
         for term in gene.function_terms.select_related("term", "source")[:20]:
             out(f"  function {term.term.go_id} {term.term.name} ({term.evidence}) {_release(term.source)}")
         out(f"  references: {gene.references.count()} PubMed IDs")
@@ -54,5 +62,7 @@ class Command(BaseCommand):
                 f"{_release(pattern.source)}")  # fmt: skip
         for fact in condition.facts.select_related("source"):
             out(f"  {fact.kind}: {fact.value[:200]} {_release(fact.source)}")
+        for link in condition.links.select_related("gene").order_by("kind", "rank"):
+            self._link(f"{link.gene.symbol} {link.kind}", link)
         for link in condition.gene_links.select_related("gene", "source"):
-            out(f"  gene {link.gene.symbol} via {link.evidence} {_release(link.source)}")
+            out(f"  source row: gene {link.gene.symbol} via {link.evidence} {_release(link.source)}")

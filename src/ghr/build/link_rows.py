@@ -1,0 +1,118 @@
+"""Decide each gene-condition link's kind and order (``link_kinds``), and gather general conditions' genes.
+
+General condition pages: people use one name for a group of types ("Gaucher disease" for types 1, 2 and 3;
+"Spinal muscular atrophy" for types I-IV), and the sources often link genes only to the types. A condition is
+treated as the general page of a group when at least two of its MONDO subtypes (down to three levels) carry its
+name within theirs; it then also lists the genes that cause those subtypes, each marked with the subtype it was
+found on. The condition's own direct links always come first and are never replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ghr.build.link_kinds import CAUSES, KIND_ORDER, PairEvidence, decide
+from ghr.build.rows import Plan, as_json
+from ghr.kb import models as kb
+
+GROUP_DEPTH = 3
+GROUP_MINIMUM = 2
+
+
+@dataclass(frozen=True)
+class LinkDecision:
+    gene_id: int
+    condition_id: int
+    kind: str
+    weight: int
+    via: str
+    rule: str
+    reasons: tuple[str, ...]
+
+
+def _words(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def general_groups(names: dict[int, str], children: dict[int, list[int]]) -> dict[int, list[int]]:
+    """Condition id -> the subtypes it gathers genes from, for every condition that is a general page."""
+    groups = {}
+    for parent, name in names.items():
+        own = _words(name)
+        if len(own) < 4:
+            continue
+        found, frontier = [], list(children.get(parent, ()))
+        for _ in range(GROUP_DEPTH):
+            named = [child for child in frontier if own in _words(names.get(child, "")) and child not in found]
+            found += named
+            frontier = [grandchild for child in named for grandchild in children.get(child, ())]
+        if len(found) >= GROUP_MINIMUM:
+            groups[parent] = found
+    return groups
+
+
+def decide_links(
+    evidence: dict[tuple[int, int], PairEvidence], condition_names: dict[int, str], unknown: Counter
+) -> list[LinkDecision]:
+    strong_conditions = {condition for (_, condition), pair in evidence.items() if pair.strong}
+    best: Counter = Counter()
+    for (_, condition_id), pair in evidence.items():
+        best[condition_id] = max(best[condition_id], len(pair.sources_by_database))
+    decisions = []
+    for (gene_id, condition_id), pair in evidence.items():
+        name, strong = condition_names.get(condition_id, ""), condition_id in strong_conditions
+        decision = decide(pair, name, strong, unknown, best[condition_id])
+        decisions.append(
+            LinkDecision(gene_id, condition_id, decision.kind, pair.weight, "", decision.rule, decision.reasons)
+        )
+    return decisions
+
+
+def gathered_links(
+    decisions: list[LinkDecision], groups: dict[int, list[int]], slugs: dict[int, str]
+) -> list[LinkDecision]:
+    """Links a general condition takes over from its subtypes: causal genes it has no direct link to."""
+    by_condition: dict[int, list[LinkDecision]] = defaultdict(list)
+    for decision in decisions:
+        by_condition[decision.condition_id].append(decision)
+    gathered = []
+    for parent, subtypes in groups.items():
+        # A gene the general condition links to only weakly, but that causes one of its types, is shown as a cause
+        # through that type (HFE and hemochromatosis); its weak direct link is then dropped by ``merge_gathered``.
+        linked = {d.gene_id for d in by_condition.get(parent, ()) if d.kind == CAUSES}
+        for subtype in subtypes:
+            for link in sorted(by_condition.get(subtype, ()), key=lambda d: -d.weight):
+                if link.kind == CAUSES and link.gene_id not in linked:
+                    linked.add(link.gene_id)
+                    gathered.append(LinkDecision(
+                        link.gene_id, parent, CAUSES, link.weight, slugs[subtype],
+                        "general condition: a cause of one of its types", link.reasons,
+                    ))  # fmt: skip
+    return gathered
+
+
+def merge_gathered(decisions: list[LinkDecision], gathered: list[LinkDecision]) -> list[LinkDecision]:
+    """Direct links and gathered ones, one per (gene, condition): a gathered cause replaces a weaker direct link."""
+    replaced = {(d.gene_id, d.condition_id) for d in gathered}
+    return [d for d in decisions if (d.gene_id, d.condition_id) not in replaced] + gathered
+
+
+def plan_link_rows(plan: Plan, decisions: list[LinkDecision], symbols: dict[int, str]) -> Counter:
+    """Write the links with their rank (1 = strongest evidence) within each condition and kind; count by kind."""
+    table = plan.table(
+        kb.GeneConditionLink, "gene_id", "condition_id", "kind", "rank", "strength", "via", "rule", "reasons"
+    )
+    counts: Counter = Counter()
+    grouped: dict[tuple[int, str], list[LinkDecision]] = defaultdict(list)
+    for decision in decisions:
+        grouped[(decision.condition_id, decision.kind)].append(decision)
+    for (_, kind), links in sorted(grouped.items(), key=lambda item: (item[0][0], KIND_ORDER.index(item[0][1]))):
+        # Direct links before gathered ones, then the strongest evidence, then the symbol for a stable order.
+        links.sort(key=lambda d: (bool(d.via), -d.weight, symbols.get(d.gene_id, "")))
+        for rank, link in enumerate(links, start=1):
+            table.add(link.gene_id, link.condition_id, kind, rank, link.weight, link.via[:200], link.rule[:120],
+                      as_json(list(link.reasons)))  # fmt: skip
+            counts[f"{kind} (via a type)" if link.via else kind] += 1
+    return counts
