@@ -7,7 +7,7 @@ ClinVar's per-disease variant counts) for the genes the issue names.
 from collections import Counter
 
 from ghr.build.inheritance import choose
-from ghr.build.link_kinds import PairEvidence, decide
+from ghr.build.link_kinds import ConditionContext, PairEvidence, decide
 from ghr.build.link_rows import LinkDecision, gathered_links, general_groups, merge_gathered
 
 
@@ -21,14 +21,15 @@ CFTR = pair(("hpo", "OMIM:219700", "Cystic fibrosis"), ("uniprot_diseases", "Uni
 TGFB1 = pair(("hpo", "OMIM:219700", "Cystic fibrosis"), ("hpo", "ORPHA:586", "Cystic fibrosis"))
 
 
-def kind(evidence, name="Cystic fibrosis", has_strong=True, best=2, unknown=None):
-    return decide(evidence, name, has_strong, unknown if unknown is not None else Counter(), best).kind
+def kind(evidence, name="Cystic fibrosis", has_strong=True, best=2, *, unknown=None, most=0):
+    context = ConditionContext(name, has_strong, best, most)
+    return decide(evidence, context, unknown if unknown is not None else Counter()).kind
 
 
 def test_the_gene_with_variant_level_evidence_causes_and_gene_list_extras_are_uncertain():
     assert kind(CFTR) == "causes"
     assert kind(TGFB1) == "uncertain"
-    decision = decide(TGFB1, "Cystic fibrosis", True, Counter(), 2)
+    decision = decide(TGFB1, ConditionContext("Cystic fibrosis", True, 2), Counter())
     assert decision.rule.startswith("6:") and "hpo: ORPHA:586 (Cystic fibrosis)" in decision.reasons
 
 
@@ -73,7 +74,7 @@ def test_a_general_condition_gathers_the_causes_of_its_named_types():
     children = {1: [2, 3, 4], 3: [5]}
     groups = general_groups(names, children)
     assert groups == {1: [2, 3, 5]}  # the type not carrying the name (4) is not one of its types
-    gba1 = LinkDecision(10, 2, "causes", 1999, "", "5", ("uniprot",))
+    gba1 = LinkDecision(10, 2, "causes", 1999, "", "5: UniProt involvement or ClinVar germline variants", ("u",))
     weak = LinkDecision(10, 1, "uncertain", 10, "", "6", ("hpo",))
     merged = merge_gathered([gba1, weak], gathered_links([gba1, weak], groups, {2: "gaucher-disease-type-1"}))
     assert [(d.condition_id, d.kind, d.via) for d in merged] == [
@@ -98,3 +99,20 @@ def test_not_inherited_and_unknown_only_when_no_pattern_is_known():
     assert choose([("ar", "hpo"), ("n", "orphadata")], {"7"}).hidden == {"n"}
     assert choose([("n", "orphadata")], set()).hidden == set()
     assert choose([("ad", "hpo"), ("ar", "orphadata")], {"1", "2"}).message == ""  # two genes: both stand
+
+
+def test_a_change_in_chromosome_number_is_caused_by_no_gene():
+    gata1 = pair(("clinvar_variants", "ClinVar: 2", ""), germline=2)
+    assert kind(gata1, "Down syndrome", has_strong=False, best=1) == "uncertain"
+
+
+def test_few_variants_beside_the_main_genes_many_are_uncertain():
+    f9 = pair(("clinvar_variants", "ClinVar: 10", ""), germline=10)
+    assert kind(f9, "Hemophilia A", most=1500) == "uncertain"
+    assert kind(f9, "Hemophilia B", most=10) == "causes"
+
+
+def test_variants_of_a_gene_that_makes_no_protein_prove_nothing():
+    antisense = pair(("clinvar_variants", "ClinVar: 220", ""), germline=220)
+    antisense.coding = False
+    assert kind(antisense, "Dravet syndrome", has_strong=True) == "uncertain"

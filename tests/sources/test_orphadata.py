@@ -100,7 +100,7 @@ def test_records_merge_both_files(files):
     assert records[ConditionId("Orphanet", "443197")].prevalence == "<1 / 1 000 000 (worldwide, point prevalence)"
     pct = records[ConditionId("Orphanet", "101330")]
     assert pct.onset == "Adolescent, adult"
-    assert pct.inheritance == (("ad", "Autosomal dominant"), ("u", "Multigenic/multifactorial"))
+    assert pct.inheritance == (("ad", "Autosomal dominant"), ("mf", "Multigenic/multifactorial"))
 
 
 @pytest.mark.parametrize(

@@ -162,9 +162,7 @@ def test_generated_condition_block_names_its_source(client, kb):
     doc = parse(client.get("/gene/HMBS"))
     block = section(doc, "conditions-heading").xpath('.//div[@class="condition-block"]')[0]
     text = text_of(block)
-    assert (
-        "Changes in the HMBS gene are associated with Acute intermittent porphyria (source record: OMIM:176000)" in text
-    )
+    assert "Changes in the HMBS gene cause Acute intermittent porphyria (source record: OMIM:176000)" in text
     assert "This condition is inherited in an autosomal dominant pattern." in text
     assert "generated automatically from Human Phenotype Ontology annotations 2025-01-16" in text
 

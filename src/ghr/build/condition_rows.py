@@ -13,7 +13,7 @@ from ghr.build.link_kinds import CAUSES, PairEvidence
 from ghr.build.link_rows import decide_links, gathered_links, general_groups, merge_gathered, plan_link_rows
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
-from ghr.sources.records import ConditionId
+from ghr.sources.records import ConditionId, GeneRef
 
 # URL names GHR's editors gave conditions whose sources name them otherwise ("Porphyria variegata"); the site's
 # own texts use these slugs, so they are pinned to the condition holding that record.
@@ -108,6 +108,12 @@ def _plan_gene_links(collected: Collected, plan: Plan, targets: _Targets) -> dic
         pair.associations += [record.association] if record.association else []
         pair.germline += record.germline_variants
         pair.shared += record.shared_variants
+        pair.coding = targets.genes.records[gene_id].locus_type == "protein_coding"
+        if record.shared_variants and pair.coding and not _coding_among(targets.genes, record.shared_with):
+            # Variants listed under this gene and an overlapping gene that makes no protein (SCN1A and its
+            # antisense RNA SCN1A-AS1) lie in this gene's code: they count for it.
+            pair.germline += record.shared_variants
+            pair.shared -= record.shared_variants
         pair.somatic_only += record.somatic_variants
         key = (gene_id, condition_id, source, record.evidence)
         if key not in seen:
@@ -172,6 +178,11 @@ def _gather_inheritance(plan: Plan, groups: dict[int, list[int]], slugs: dict[in
     return gained
 
 
+def _coding_among(genes: GeneIndex, symbols: tuple[str, ...]) -> bool:
+    found = (genes.find(GeneRef("symbol", symbol)) for symbol in symbols)
+    return any(genes.records[gene_id].locus_type == "protein_coding" for gene_id in found if gene_id is not None)
+
+
 def _plan_link_kinds(
     plan: Plan, merged: list[MergedCondition], targets: _Targets, evidence: dict, stats: Counter
 ) -> None:
@@ -229,7 +240,25 @@ def _plan_references(collected: Collected, plan: Plan, targets: _Targets) -> Non
             collected.loaded(source, "ConditionReferenceRecord")
 
 
-def plan_conditions(collected: Collected, plan: Plan, source_ids: dict[str, int], genes: GeneIndex) -> Counter:
+def _plan_redirects(plan: Plan, merged: list[MergedCondition], ids: dict[str, int], addresses: dict[str, str]) -> int:
+    """An address of the previous build that no condition has now redirects to the condition with the same MONDO
+    ID (a renamed condition keeps its old links working, build after build)."""
+    # Where two pages share a MONDO ID (a merge left them apart), the one with the plainest (shortest) slug.
+    by_mondo = {c.mondo_id: ids[c.slug] for c in sorted(merged, key=lambda c: -len(c.slug)) if c.mondo_id}
+    redirects = plan.table(kb.ConditionRedirect, "old_slug", "condition_id")
+    for old_slug, mondo_id in sorted(addresses.items()):
+        if old_slug not in ids and mondo_id in by_mondo:
+            redirects.add(old_slug, by_mondo[mondo_id])
+    return len(redirects.rows)
+
+
+def plan_conditions(
+    collected: Collected,
+    plan: Plan,
+    source_ids: dict[str, int],
+    genes: GeneIndex,
+    addresses: dict[str, str] | None = None,
+) -> Counter:
     stats: Counter = Counter()
     merged = merge_conditions(collected.of("ConditionRecord"), stats, slug_overrides=EDITORIAL_SLUGS)
     ids = {condition.slug: _plan_condition(plan, condition, source_ids) for condition in merged}
@@ -237,6 +266,7 @@ def plan_conditions(collected: Collected, plan: Plan, source_ids: dict[str, int]
         for source in condition.sources:
             collected.loaded(source, "ConditionRecord")
     _plan_parents(plan, merged, ids, source_ids)
+    stats["redirects from earlier addresses"] = _plan_redirects(plan, merged, ids, addresses or {})
     targets = _Targets(source_ids, genes, condition_index(merged), ids)
     evidence = _plan_gene_links(collected, plan, targets)
     _plan_link_kinds(plan, merged, targets, evidence, stats)

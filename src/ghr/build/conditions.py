@@ -24,7 +24,10 @@ Rules, and why:
 5. Only conditions worth a page are kept: a MONDO cluster becomes a condition only if at least one record of
    another source (OMIM via HPO, Orphanet, GARD, UniProt, DECIPHER) is in it. Without this MONDO alone adds
    about 9,000 grouping terms ("disease of anatomical entity") that no publisher describes. Every unmapped
-   record is a condition of its own, so every disease a gene links to has a page.
+   record is a condition of its own, so every disease a gene links to has a page. One exception: a MONDO term
+   whose name people use for a group of types gets a general page even without another source's record, when
+   at least two of its types (down to three levels) have pages and carry its name ("hypertrophic
+   cardiomyopathy" over "hypertrophic cardiomyopathy 1", "... 2"); see ``general_mondo_terms``.
 6. Preferred plain-language name: GARD's name, else Orphanet's, else MONDO's label (first letter raised),
    else UniProt's, else OMIM's/DECIPHER's. OMIM, UniProt and OMIM-derived MONDO labels invert names
    ("Anemia, sideroblastic, X-linked"); such a name is turned round only when that is safe (``deinvert``:
@@ -447,14 +450,51 @@ def merge_conditions(
     conditions = [
         _build(key, members, clusters)
         for key, members in clusters.groups.items()
-        if members  # a MONDO cluster with no other source's record gets no page
+        if members  # a MONDO cluster with no other source's record gets no page...
     ]
+    general = general_mondo_terms(clusters.mondo, {key for key, members in clusters.groups.items() if members})
+    conditions += [_build(key, [], clusters) for key in sorted(general)]  # ...unless it names a group (rule 5)
+    stats["general_pages_from_mondo"] = len(general)
     assign_slugs(conditions, slug_overrides)
     conditions.sort(key=lambda c: c.slug)
     stats["conditions"] = len(conditions)
     stats["with_mondo"] = sum(1 for c in conditions if c.mondo_id)
     stats["mondo_terms_without_page"] = len(clusters.mondo) - stats["with_mondo"]
     return conditions
+
+
+GROUP_DEPTH, GROUP_MINIMUM, GROUP_MAXIMUM = 3, 2, 60
+
+
+def named_types(name: str, children: Mapping[str, list[str]], start: str, names: Mapping[str, str]) -> list[str]:
+    """The subtypes of ``start`` (down to GROUP_DEPTH levels) whose names contain ``name`` as whole words."""
+    own = f" {_plain(name)} "
+    found: list[str] = []
+    frontier = list(children.get(start, ()))
+    for _ in range(GROUP_DEPTH):
+        named = [child for child in frontier if own in f" {_plain(names.get(child, ''))} " and child not in found]
+        found += named
+        frontier = [grandchild for child in named for grandchild in children.get(child, ())]
+    return found
+
+
+def general_mondo_terms(mondo: Mapping[str, ConditionRecord], with_page: set[str]) -> set[str]:
+    """MONDO terms with no record of another source that still deserve a page: the name people use for a group of
+    types ("hypertrophic cardiomyopathy"), where at least two of its types with pages carry that name. One-word
+    labels ("disease", "cancer") and groups of more than GROUP_MAXIMUM types are left out as too broad."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for mondo_id, record in mondo.items():
+        for parent in record.parents:
+            children[parent].append(mondo_id)
+    names = {mondo_id: record.name for mondo_id, record in mondo.items()}
+    general = set()
+    for mondo_id, record in mondo.items():
+        if mondo_id in with_page or len(_plain(record.name).split()) < 2:
+            continue
+        types = [t for t in named_types(record.name, children, mondo_id, names) if t in with_page]
+        if GROUP_MINIMUM <= len(types) <= GROUP_MAXIMUM:
+            general.add(mondo_id)
+    return general
 
 
 def condition_index(conditions: Iterable[MergedCondition]) -> dict[ConditionId, str]:

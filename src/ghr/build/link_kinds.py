@@ -6,6 +6,10 @@ or candidate evidence only (*uncertain*). The sources rarely say which in so man
 what they do carry. The rules are tried in order; the first that applies decides, and its reasons are stored with
 the link so ``ghr explain`` can show why.
 
+0. A condition caused by a change in the number of chromosomes (trisomy 21, monosomy X, 47,XXY) is not caused by
+   any one gene: a gene linked to it (GATA1 and Down syndrome, through a blood disorder some babies with Down
+   syndrome have) is at most uncertain.
+
 1. The publisher's own association type, where a file carries one (Orphanet's gene associations, HPO's
    genes_to_disease): it is the curators' judgement, so it comes first. A type this code does not know is counted
    and reported, never guessed.
@@ -16,7 +20,9 @@ the link so ``ghr explain`` can show why.
 4. Cancers of an organ ("Breast neoplasm", "Colorectal cancer"), as opposed to named hereditary syndromes: germline
    variants raise the risk of such a cancer rather than cause it.
 5. Causes: UniProt's curators list the gene's involvement in the disease, or ClinVar has reviewed pathogenic
-   germline variants of the gene for it (two or more when ClinVar is the only source of the link).
+   germline variants of the gene for it (two or more when ClinVar is the only source of the link, and at least 2%
+   as many as the condition's main gene has: F9's 10 variants submitted for hemophilia A, against F8's
+   hundreds, are submission slips, not a second cause). Variants of a gene that makes no protein do not count.
 6. A link that only gene lists carry (OMIM or Orphanet through HPO), on a condition where other genes meet rule 5,
    is uncertain: Orphanet's lists mix causal, modifier and candidate genes, and the genes with variant-level
    evidence are the established causes. Where no gene of the condition meets rule 5, the genes linked by as many
@@ -56,6 +62,11 @@ CANCER_WORDS = re.compile(
 )
 SYNDROME_WORDS = re.compile(r"\b(syndrome|familial|hereditary|inherited|predisposition|polyposis)\b", re.I)
 CLINVAR_ALONE_MINIMUM = 2
+FEW_VARIANTS_PERCENT = 2
+ANEUPLOIDY = re.compile(
+    r"\b(trisomy|monosomy|tetrasomy|pentasomy|triploidy|down syndrome|turner syndrome|klinefelter|"
+    r"triple x|xxy|xyy|xxyy|47,x|45,x)\b", re.I
+)  # fmt: skip
 
 
 @dataclass
@@ -72,6 +83,9 @@ class PairEvidence:
     """ClinVar's reviewed pathogenic variants seen only in tumour cells."""
     shared: int = 0
     """ClinVar germline variants also listed under a neighbouring gene: no evidence for either gene alone."""
+    coding: bool = True
+    """Does the gene make a protein? ClinVar variants in a gene that makes none (an antisense RNA overlapping a
+    protein-coding gene) do not show it causes anything."""
 
     @property
     def sources(self) -> set[str]:
@@ -88,7 +102,7 @@ class PairEvidence:
         if "uniprot_diseases" in self.sources:
             return True
         alone = self.sources <= {"clinvar_variants"}
-        return self.germline >= (CLINVAR_ALONE_MINIMUM if alone else 1)
+        return self.coding and self.germline >= (CLINVAR_ALONE_MINIMUM if alone else 1)
 
     @property
     def weight(self) -> int:
@@ -144,6 +158,8 @@ class _Case:
     unknown: Counter
     best_database_count: int = 0
     """How many databases link the condition's best-linked gene."""
+    best_germline: int = 0
+    """The most ClinVar germline variants any gene has for the condition."""
 
 
 def _rule_association(case: _Case) -> tuple[str, str] | None:
@@ -169,6 +185,20 @@ def _rule_cancer(case: _Case) -> tuple[str, str] | None:
     return None
 
 
+def _rule_chromosomal(case: _Case) -> tuple[str, str] | None:
+    if ANEUPLOIDY.search(case.condition_name):
+        return UNCERTAIN, "0: a change in the number of chromosomes, not in one gene, causes the condition"
+    return None
+
+
+def _rule_few_variants(case: _Case) -> tuple[str, str] | None:
+    pair = case.evidence
+    only_clinvar = pair.sources <= {"clinvar_variants"}
+    if only_clinvar and pair.germline and pair.germline * 100 < case.best_germline * FEW_VARIANTS_PERCENT:
+        return UNCERTAIN, f"5: under {FEW_VARIANTS_PERCENT}% of the ClinVar variants of the condition's main gene"
+    return None
+
+
 def _rule_evidence(case: _Case) -> tuple[str, str]:
     if case.evidence.strong:
         return CAUSES, "5: UniProt involvement or ClinVar germline variants"
@@ -179,15 +209,29 @@ def _rule_evidence(case: _Case) -> tuple[str, str]:
     return CAUSES, "6: the only genes the sources link to the condition"
 
 
-RULES = (_rule_association, _rule_name, _rule_somatic, _rule_cancer, _rule_evidence)
+RULES = (_rule_chromosomal, _rule_association, _rule_name, _rule_somatic, _rule_cancer, _rule_few_variants,
+         _rule_evidence)  # fmt: skip
+STRONG_RULES = ("1:", "2:", "5: UniProt")
+"""Rules whose causes a general condition gathers from its types (rule 6's gene lists are too weak to lift)."""
 
 
-def decide(
-    evidence: PairEvidence, condition_name: str, condition_has_strong: bool, unknown: Counter, best_count: int = 0
-) -> Decision:
-    """The kind of one gene-condition link; ``unknown`` counts association types no rule knows; ``best_count`` is
-    how many databases link the condition's best-linked gene."""
-    case = _Case(evidence, condition_name, condition_has_strong, unknown, best_count)
+@dataclass(frozen=True)
+class ConditionContext:
+    """What the rules need to know about the condition and its other genes."""
+
+    name: str
+    has_strong: bool = False
+    """Does another gene of the condition meet rule 5?"""
+    best_database_count: int = 0
+    """How many databases link the condition's best-linked gene."""
+    best_germline: int = 0
+    """The most ClinVar germline variants any gene has for the condition."""
+
+
+def decide(evidence: PairEvidence, condition: ConditionContext, unknown: Counter) -> Decision:
+    """The kind of one gene-condition link; ``unknown`` counts association types no rule knows."""
+    case = _Case(evidence, condition.name, condition.has_strong, unknown, condition.best_database_count,
+                 condition.best_germline)  # fmt: skip
     for rule in RULES:
         decided = rule(case)
         if decided:

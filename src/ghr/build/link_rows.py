@@ -3,22 +3,20 @@
 General condition pages: people use one name for a group of types ("Gaucher disease" for types 1, 2 and 3;
 "Spinal muscular atrophy" for types I-IV), and the sources often link genes only to the types. A condition is
 treated as the general page of a group when at least two of its MONDO subtypes (down to three levels) carry its
-name within theirs; it then also lists the genes that cause those subtypes, each marked with the subtype it was
-found on. The condition's own direct links always come first and are never replaced.
+name within theirs (``conditions.named_types``, the same test that gives such groups a page); it then also
+lists the genes that cause those subtypes, each marked with the subtype it was found on. The condition's own
+causal links come first; a weaker direct link gives way to a gathered cause.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ghr.build.link_kinds import CAUSES, KIND_ORDER, PairEvidence, decide
+from ghr.build.conditions import GROUP_MAXIMUM, GROUP_MINIMUM, named_types
+from ghr.build.link_kinds import CAUSES, KIND_ORDER, STRONG_RULES, ConditionContext, PairEvidence, decide
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
-
-GROUP_DEPTH = 3
-GROUP_MINIMUM = 2
 
 
 @dataclass(frozen=True)
@@ -32,23 +30,14 @@ class LinkDecision:
     reasons: tuple[str, ...]
 
 
-def _words(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
-
-
 def general_groups(names: dict[int, str], children: dict[int, list[int]]) -> dict[int, list[int]]:
     """Condition id -> the subtypes it gathers genes from, for every condition that is a general page."""
     groups = {}
     for parent, name in names.items():
-        own = _words(name)
-        if len(own) < 4:
+        if len(name.split()) < 2 and len(name) < 8:
             continue
-        found, frontier = [], list(children.get(parent, ()))
-        for _ in range(GROUP_DEPTH):
-            named = [child for child in frontier if own in _words(names.get(child, "")) and child not in found]
-            found += named
-            frontier = [grandchild for child in named for grandchild in children.get(child, ())]
-        if len(found) >= GROUP_MINIMUM:
+        found = named_types(name, children, parent, names)
+        if GROUP_MINIMUM <= len(found) <= GROUP_MAXIMUM:
             groups[parent] = found
     return groups
 
@@ -58,12 +47,15 @@ def decide_links(
 ) -> list[LinkDecision]:
     strong_conditions = {condition for (_, condition), pair in evidence.items() if pair.strong}
     best: Counter = Counter()
+    most_variants: Counter = Counter()
     for (_, condition_id), pair in evidence.items():
         best[condition_id] = max(best[condition_id], len(pair.sources_by_database))
+        most_variants[condition_id] = max(most_variants[condition_id], pair.germline if pair.coding else 0)
     decisions = []
     for (gene_id, condition_id), pair in evidence.items():
-        name, strong = condition_names.get(condition_id, ""), condition_id in strong_conditions
-        decision = decide(pair, name, strong, unknown, best[condition_id])
+        context = ConditionContext(condition_names.get(condition_id, ""), condition_id in strong_conditions,
+                                   best[condition_id], most_variants[condition_id])  # fmt: skip
+        decision = decide(pair, context, unknown)
         decisions.append(
             LinkDecision(gene_id, condition_id, decision.kind, pair.weight, "", decision.rule, decision.reasons)
         )
@@ -84,7 +76,7 @@ def gathered_links(
         linked = {d.gene_id for d in by_condition.get(parent, ()) if d.kind == CAUSES}
         for subtype in subtypes:
             for link in sorted(by_condition.get(subtype, ()), key=lambda d: -d.weight):
-                if link.kind == CAUSES and link.gene_id not in linked:
+                if link.kind == CAUSES and link.rule.startswith(STRONG_RULES) and link.gene_id not in linked:
                     linked.add(link.gene_id)
                     gathered.append(LinkDecision(
                         link.gene_id, parent, CAUSES, link.weight, slugs[subtype],

@@ -51,6 +51,23 @@ def _previous_counts() -> dict[str, int] | None:
     return info.counts if info else None
 
 
+def _previous_addresses() -> dict[str, str]:
+    """Every condition address of the serving knowledge base (slugs and earlier redirects) -> the MONDO ID of the
+    condition it leads to, so that a renamed condition's old address can redirect to its new one."""
+    try:
+        slugs = dict(kb.Condition.objects.using("kb").exclude(mondo_id="").values_list("slug", "mondo_id"))
+        slugs.update(
+            kb.ConditionRedirect.objects.using("kb")
+            .exclude(condition__mondo_id="")
+            .values_list("old_slug", "condition__mondo_id")
+        )
+    except Exception:  # noqa: BLE001 (no knowledge base yet, or one from before redirects: nothing to carry over)
+        return {}
+    finally:
+        connections["kb"].close()
+    return slugs
+
+
 def _write_releases(collected: Collected) -> dict[str, int]:
     ids = {}
     for key, source_input in collected.inputs.items():
@@ -72,14 +89,16 @@ def _finish_releases(collected: Collected) -> None:
         )  # fmt: skip
 
 
-def _plan(collected: Collected, source_ids: dict[str, int]) -> tuple[Plan, BandCheck, Counter]:
+def _plan(
+    collected: Collected, source_ids: dict[str, int], addresses: dict[str, str] | None = None
+) -> tuple[Plan, BandCheck, Counter]:
     plan = Plan()
     plan_chromosomes(collected, plan, source_ids)
     genes = plan_genes(collected, plan, source_ids)
     band_check = plan_locations(collected, plan, source_ids, genes)
     plan_function_terms(collected, plan, source_ids, genes)
     plan_gene_references(collected, plan, source_ids, genes)
-    condition_stats = plan_conditions(collected, plan, source_ids, genes)
+    condition_stats = plan_conditions(collected, plan, source_ids, genes, addresses or {})
     return plan, band_check, condition_stats
 
 
@@ -92,10 +111,11 @@ def run_build(inputs: Inputs, minimums: Minimums | None = None) -> BuildResult:
     collected = collect(found)
     seconds["read"] = time.perf_counter() - clock
     previous = _previous_counts()
+    addresses = _previous_addresses()
     reset_staging()
     source_ids = _write_releases(collected)
     clock = time.perf_counter()
-    plan, band_check, condition_stats = _plan(collected, source_ids)
+    plan, band_check, condition_stats = _plan(collected, source_ids, addresses)
     seconds["merge"] = time.perf_counter() - clock
     clock = time.perf_counter()
     write_plan(plan)

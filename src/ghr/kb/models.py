@@ -172,6 +172,13 @@ class Condition(models.Model):
         return self.name
 
 
+class ConditionRedirect(models.Model):
+    """An address a condition had in an earlier build: /condition/<old_slug> redirects permanently to it."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="redirects")
+
+
 class ConditionName(models.Model):
     class Kind(models.TextChoices):
         SYNONYM = "synonym"

@@ -166,6 +166,8 @@ class GeneConditionRecord:
     """ClinVar only: reviewed pathogenic variants seen in the germline, in this gene alone."""
     shared_variants: int = 0
     """ClinVar only: germline variants also listed under another gene (they do not single out this one)."""
+    shared_with: tuple[str, ...] = ()
+    """ClinVar only: the symbols of the genes those shared variants are also listed under."""
     somatic_variants: int = 0
     """ClinVar only: reviewed pathogenic variants seen only in tumour (somatic) cells."""
 

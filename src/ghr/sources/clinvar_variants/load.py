@@ -24,5 +24,6 @@ def records(files: dict[str, Path], stats: ParseStats | None = None) -> Iterator
             evidence=f"ClinVar: {total} reviewed pathogenic variant{'s' if total != 1 else ''} ({pair.disease_name})",
             germline_variants=pair.germline - pair.shared,
             shared_variants=pair.shared,
+            shared_with=pair.shared_with,
             somatic_variants=pair.somatic_only,
         )

@@ -53,6 +53,8 @@ class GeneDiseaseVariants:
     shared: int = 0
     """Of the germline variants, those the cache also lists under another gene (overlapping or neighbouring
     genes, such as HFE and H2BC4): they do not tell which of the genes is the cause."""
+    shared_with: tuple[str, ...] = ()
+    """The other genes those shared variants are listed under."""
 
 
 def read_index(path: Path) -> tuple[dict[str, list], dict[str, tuple[int, int]]]:
@@ -111,16 +113,20 @@ def parse_variants(variants: Path, index: Path, stats: ParseStats | None = None)
     with gzip.open(variants, "rb") as handle:
         table = handle.read()
     counted = {}
-    genes_of_variant: Counter = Counter()
+    genes_of_variant: dict[tuple[int, str], set[str]] = {}
     for symbol, (offset, length) in sorted(genes.items()):
         # The last gene's range counts a final newline the file does not have: one byte over is the end of file.
         if offset + length > len(table) + 1:
             raise VariantCacheError(f"{variants.name}: {symbol}'s rows lie beyond the end of the file (truncated?)")
         rows = [row for row in table[offset : offset + length].decode("utf-8").splitlines() if row.strip()]
         counted[symbol] = _count_gene(rows, diseases, stats)
-        genes_of_variant.update((code, v) for code, ids in counted[symbol][2].items() for v in ids)
+        for code, ids in counted[symbol][2].items():
+            for variant in ids:
+                genes_of_variant.setdefault((code, variant), set()).add(symbol)
     for symbol, (germline, somatic, variant_ids) in counted.items():
         for code in sorted(set(germline) | set(somatic)):
             mondo_id, name = diseases[code]
-            shared = sum(genes_of_variant[(code, v)] > 1 for v in variant_ids.get(code, ()))
-            yield GeneDiseaseVariants(symbol, mondo_id, name, germline[code], somatic[code], shared)
+            others = [genes_of_variant[(code, v)] - {symbol} for v in variant_ids.get(code, ())]
+            shared_with = tuple(sorted(set().union(*others))) if others else ()
+            shared = sum(1 for other in others if other)
+            yield GeneDiseaseVariants(symbol, mondo_id, name, germline[code], somatic[code], shared, shared_with)

@@ -51,4 +51,7 @@ def find_condition(slug: str) -> tuple[Condition | None, bool]:
     if condition:
         return condition, False
     condition = Condition.objects.filter(slug=slug.lower()).first()
+    if condition is None:
+        # An address from an earlier build, before the condition was renamed: a permanent redirect.
+        condition = Condition.objects.filter(redirects__old_slug=slug.lower()).first()
     return condition, condition is not None
