@@ -172,6 +172,8 @@ CONDITIONS = [
                   ("MeSH", "C536761")],
         "inheritance": [("xr", "HP:0001419", "hpo"), ("xr", "X-linked recessive", "orphadata")],
         "facts": [("prevalence", "200 cases/families worldwide", "orphadata"), ("onset", "All ages", "orphadata"),
+                  ("frequency_words", "This condition is very rare: about 200 affected people or families have "
+                   "been reported worldwide.", "orphadata"),
                   ("description", "An inherited disorder of heme synthesis in which developing red blood cells "
                    "accumulate iron in their mitochondria, seen as ringed sideroblasts.", "uniprot_diseases")],
         "genes": [("ALAS2", "OMIM:300751", "hpo")],

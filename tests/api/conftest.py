@@ -17,6 +17,7 @@ kind: gene-function
 key: ALAS2
 title: Normal function of the ALAS2 gene
 references: [30401706]
+second_reading: {reader: Rita Reader, date: 2026-12-01}
 ---
 The *ALAS2* gene tells developing red blood cells how to build the first [[enzyme]] on the path to [[heme]].
 The enzyme joins glycine and succinyl-CoA & sets the pace for the whole pathway.
@@ -27,6 +28,7 @@ CONDITION_TEXT = """\
 kind: condition-description
 key: x-linked-sideroblastic-anemia
 title: About X-linked sideroblastic anemia
+second_reading: {reader: Rita Reader, date: 2026-12-01}
 ---
 In this condition, red blood cells in the making cannot build enough **heme**, so iron gathers around their nucleus.
 """

@@ -133,7 +133,7 @@ def test_unmapped_records_stay_alone_but_uniprot_joins_its_omim_record():
     assert len(conditions) == 2
     deafness = by_member(conditions, "OMIM:600001")
     assert cid("UniProt:DI-09999") in deafness.members and deafness.mondo_id == ""
-    assert deafness.name == "Deafness, autosomal dominant, 99"  # UniProt before OMIM; not safely de-inverted
+    assert deafness.name == "Autosomal dominant deafness 99"  # UniProt before OMIM, turned round
 
 
 def test_gard_with_stale_mondo_xref_moves_to_the_cluster_with_its_exact_name():
@@ -174,6 +174,18 @@ def test_name_helpers():
     assert deinvert("Anemia, sideroblastic, X-linked") == "X-linked sideroblastic anemia"
     assert deinvert("Protoporphyria, erythropoietic, 1") == "Erythropoietic protoporphyria 1"
     assert deinvert("Cataract, congenital") == "Congenital cataract"
-    assert deinvert("Deafness, autosomal recessive 1A") == "Deafness, autosomal recessive 1A"
+    assert deinvert("Deafness, autosomal recessive 1A") == "Autosomal recessive deafness 1A"
+    assert deinvert("Seizures, benign familial infantile, 3") == "Benign familial infantile seizures 3"
+    assert deinvert("Amastia, bilateral, with ureteral triplication") == "Bilateral amastia with ureteral triplication"
+    assert deinvert("Anemia, nonspherocytic hemolytic, due to G6PD deficiency") == (
+        "Nonspherocytic hemolytic anemia due to G6PD deficiency"
+    )
+    # Lists of features and "susceptibility to" names stay as they are.
+    assert deinvert("Deafness, congenital heart defects, and posterior embryotoxon") == (
+        "Deafness, congenital heart defects, and posterior embryotoxon"
+    )
+    assert deinvert("Migraine, familial typical, susceptibility to, 2") == (
+        "Migraine, familial typical, susceptibility to, 2"
+    )
     assert deinvert("Acute intermittent porphyria") == "Acute intermittent porphyria"
     assert slugify("Björnstad syndrome (type 2)") == "bjornstad-syndrome-type-2"

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from ghr.kb.models import Condition
 from ghr.web.pages.condition import condition_page, condition_pages
-from ghr.web.pages.links import pubmed
 from ghr.web.pages.texts import PreloadedPageTexts
+from ghr.web.views.conditions import page_context
 
 TEXT_KINDS = ["condition-description", "condition-frequency", "condition-causes", "condition-inheritance", "glossary"]
 
@@ -18,7 +18,7 @@ def rendered(page, suffix: str) -> bytes:
     """The page data through the view's template, for a request of the page's own address."""
     template = "web/condition_print.html" if suffix else "web/condition.html"
     request = RequestFactory().get(f"/condition/{page.condition.slug}{suffix}")
-    context = {"page": page, "references": [(p, pubmed(p)) for p in page.references], "print_view": bool(suffix)}
+    context = page_context(page, suffix)  # what the view and the export render with
     return render_to_string(template, context, request=request).encode()
 
 

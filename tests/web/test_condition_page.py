@@ -34,8 +34,11 @@ def test_editor_description_and_frequency_with_prevalence_fact(xlsa):
     assert "inherited blood disorder in which the body has trouble making heme" in description
     assert "not yet been reviewed by an expert" in description
     frequency = text_of(section(xlsa, "frequency-heading"))
-    assert "Several hundred affected families" in frequency
-    assert "Prevalence 200 cases/families worldwide Source: Orphadata epidemiology 2021-03-01" in frequency
+    assert "most common form of inherited sideroblastic anemia" in frequency
+    assert (
+        "How common This condition is very rare: about 200 affected people or families have been reported worldwide. "
+        "Source: Orphadata epidemiology 2021-03-01" in frequency
+    )
     assert "Age at onset All ages" in frequency
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ghr.build.collect import Collected
 from ghr.build.conditions import SOURCE_OF_DB, MergedCondition, condition_index, merge_conditions
+from ghr.build.frequency_words import in_words, measure_rank
 from ghr.build.genes import GeneIndex
 from ghr.build.inheritance import choose
 from ghr.build.link_kinds import CAUSES, PairEvidence
@@ -30,7 +31,21 @@ def _name_kind(kind: str) -> str:
     return kind if kind in kb.ConditionName.Kind.values else kb.ConditionName.Kind.SYNONYM
 
 
-def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str, int]) -> int:
+def _plan_facts(plan: Plan, condition_id: int, condition: MergedCondition, source_ids: dict, unread: Counter) -> None:
+    """The sources' facts as they are, then each prevalence class in words (birth prevalence first)."""
+    facts = plan.table(kb.ConditionFact, "condition_id", "kind", "value", "source_id")
+    for fact in condition.facts:
+        facts.add(condition_id, fact.kind, fact.value, source_ids[fact.source])
+    prevalence = sorted((f for f in condition.facts if f.kind == "prevalence"), key=lambda f: measure_rank(f.value))
+    for fact in prevalence:
+        words = in_words(fact.value)
+        if words:
+            facts.add(condition_id, "frequency_words", words, source_ids[fact.source])
+        else:
+            unread["prevalence not put in words"] += 1
+
+
+def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str, int], unread: Counter) -> int:
     conditions = plan.table(kb.Condition, "slug", "name", "name_source_id", "mondo_id")
     condition_id = conditions.add(condition.slug, condition.name[:300], source_ids[condition.name_source],
                                   condition.mondo_id)  # fmt: skip
@@ -55,9 +70,7 @@ def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str
         if (db, xref.id.key) not in seen_xrefs:
             seen_xrefs.add((db, xref.id.key))
             xrefs.add(condition_id, db, xref.id.key[:40], source_ids[xref.source])
-    facts = plan.table(kb.ConditionFact, "condition_id", "kind", "value", "source_id")
-    for fact in condition.facts:
-        facts.add(condition_id, fact.kind, fact.value, source_ids[fact.source])
+    _plan_facts(plan, condition_id, condition, source_ids, unread)
     inheritance = plan.table(kb.ConditionInheritance, "condition_id", "code", "evidence", "source_id", "shown")
     seen_codes = set()
     for pattern in condition.inheritance:
@@ -196,7 +209,9 @@ def _plan_link_kinds(
                 children[parent_id].append(targets.ids[condition.slug])
     unknown: Counter = Counter()
     decisions = decide_links(evidence, names, unknown)
-    groups = general_groups(names, children)
+    synonyms = {targets.ids[c.slug]: [n.name for n in c.names if n.kind == "synonym" and n.source == "mondo"]
+                for c in merged}  # fmt: skip
+    groups = general_groups(names, children, synonyms)
     decisions = merge_gathered(decisions, gathered_links(decisions, groups, slugs))
     counts = plan_link_rows(plan, decisions, targets.genes.symbols())
     stats["inheritance choices for review"] = _choose_inheritance(plan, decisions, targets)
@@ -261,7 +276,7 @@ def plan_conditions(
 ) -> Counter:
     stats: Counter = Counter()
     merged = merge_conditions(collected.of("ConditionRecord"), stats, slug_overrides=EDITORIAL_SLUGS)
-    ids = {condition.slug: _plan_condition(plan, condition, source_ids) for condition in merged}
+    ids = {condition.slug: _plan_condition(plan, condition, source_ids, stats) for condition in merged}
     for condition in merged:
         for source in condition.sources:
             collected.loaded(source, "ConditionRecord")

@@ -21,6 +21,8 @@ Rules, and why:
    (``stats['gard_moved_by_name']``); an unmapped GARD record joins the one cluster carrying its exact name
    (``stats['gard_joined_by_name']``). Both only into a cluster that holds no other GARD record. Exact full
    names only: "Protoporphyria, erythropoietic, 1" never matches "X-linked erythropoietic protoporphyria".
+   Unmapped Orphanet, OMIM and DECIPHER records join the same way (``stats['joined_by_name']``), so one
+   condition does not get two pages under one title.
 5. Only conditions worth a page are kept: a MONDO cluster becomes a condition only if at least one record of
    another source (OMIM via HPO, Orphanet, GARD, UniProt, DECIPHER) is in it. Without this MONDO alone adds
    about 9,000 grouping terms ("disease of anatomical entity") that no publisher describes. Every unmapped
@@ -189,6 +191,7 @@ class _Clusters:
             if record.id.db != "MONDO":
                 self._place(source, record)
         self._place_gard_by_name()
+        self._place_unmapped_by_name()
         self._group_unmapped()
 
     def _place(self, source: str, record: ConditionRecord) -> None:
@@ -246,6 +249,24 @@ class _Clusters:
             return ""
         return next(iter(holders))
 
+    def _place_unmapped_by_name(self) -> None:
+        """Rule 4, for the other databases: an unmapped record whose exact name is carried by one MONDO cluster only,
+        and that cluster holds no record of the same database, is the same condition (Orphanet's "Dravet syndrome"
+        that MONDO 2021 does not cross-reference joins MONDO's Dravet syndrome instead of a second page)."""
+        names = self._name_index()
+        still = []
+        for entry in sorted(self.unmapped, key=lambda e: (e[1].id.db, e[1].id.key)):
+            record = entry[1]
+            holders = names.get(normalise_name(record.name), set())
+            target = next(iter(holders)) if len(holders) == 1 else ""
+            same_db = any(r.id.db == record.id.db for _, r in self.groups.get(target, ()))
+            if target.startswith("MONDO:") and record.id.db not in ("GARD", "UniProt") and not same_db:
+                self.groups[target].append(entry)
+                self.stats["joined_by_name"] += 1
+            else:
+                still.append(entry)
+        self.unmapped = still
+
     def _group_unmapped(self) -> None:
         own = {record.id for _, record in self.unmapped if record.id.db != "UniProt"}
         for source, record in self.unmapped:
@@ -274,23 +295,57 @@ OUTDATED_WORDS = re.compile(r"\b(dwarfism|mongolism|mongoloid|cretinism|idiocy|i
                             r"hermaphroditism|spastic|crippl\w*|insanity)\b", re.I)  # fmt: skip
 
 
+_NOT_ADJECTIVE = frozenset({"with", "without", "due", "to", "of", "and", "or", "in", "for", "from", "the", "a", "an",
+                            "susceptibility", "modifier", "type", "form", "by", "on", "at", "resistance"})  # fmt: skip
+_TAIL = re.compile(r"(with|without|due to|associated with|type)\b", re.I)
+_NOUN_NUMBER = re.compile(r"^(?P<noun>[^,\d]+?) (?P<number>\d+[A-Z]?)$")
+
+
+def _adjectival(part: str) -> bool:
+    """Is this comma part one or more describing words ('benign familial infantile', 'autosomal recessive 7')?"""
+    words = part.split()
+    if words and _TYPE_NUMBER.fullmatch(words[-1]) and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and all(
+        _WORD.fullmatch(w) and w.lower() not in _NOT_ADJECTIVE and (w[:1].islower() or w.startswith("X-"))
+        for w in words
+    )
+
+
 def deinvert(name: str) -> str:
     """Turn an OMIM-style inverted name round when that is safe, else return it as it is.
 
-    Safe means: 'Noun, adjective[, adjective...][, type number]' where every adjective is one word without
-    digits and the noun has no comma: 'Anemia, sideroblastic, X-linked' -> 'X-linked sideroblastic anemia',
-    'Protoporphyria, erythropoietic, 1' -> 'Erythropoietic protoporphyria 1', 'Cataract, congenital' ->
-    'Congenital cataract'. 'Deafness, autosomal recessive 1A' is left alone.
+    Safe means 'Noun[ number], describing words[, describing words...][, type number][, with/due to ...]', where
+    describing words are lower-case words (or 'X-linked') and never 'with', 'of', 'susceptibility'...:
+    'Anemia, sideroblastic, X-linked' -> 'X-linked sideroblastic anemia', 'Protoporphyria, erythropoietic, 1' ->
+    'Erythropoietic protoporphyria 1', 'Seizures, benign familial infantile, 3' -> 'Benign familial infantile
+    seizures 3', 'Deafness, autosomal recessive 1A' -> 'Autosomal recessive deafness 1A', 'Amastia, bilateral,
+    with ureteral triplication' -> 'Bilateral amastia with ureteral triplication'. Lists ('Deafness, congenital
+    heart defects, and posterior embryotoxon') and 'susceptibility to' names are left alone.
     """
     parts = name.split(", ")
+    tail = []
+    while len(parts) > 2 and _TAIL.match(parts[-1]):
+        tail.insert(0, parts.pop())
     number = parts.pop() if len(parts) > 2 and _TYPE_NUMBER.fullmatch(parts[-1]) else ""
-    if len(parts) < 2 or not all(_WORD.fullmatch(p) for p in parts[1:]) or any(c.isdigit() for c in parts[0]):
+    if len(parts) < 2 or not all(_adjectival(p) for p in parts[1:]) or "," in parts[0]:
         return name
-    noun = parts[0]
+    noun, inner = parts[0], []
+    found = _NOUN_NUMBER.match(noun)
+    if found:  # 'Microcephaly 14, primary, autosomal recessive': the number goes to the end
+        noun, number = found["noun"], " ".join(filter(None, [found["number"], number]))
+    if any(c.isdigit() for c in noun) or noun.lower().startswith("chromosome"):
+        return name
+    for part in reversed(parts[1:]):
+        words = part.split()
+        if len(words) > 1 and _TYPE_NUMBER.fullmatch(words[-1]):
+            number = " ".join(filter(None, [number, words[-1]]))
+            words = words[:-1]
+        inner.append(" ".join(words))
     if noun[:1].isupper() and noun[1:2].islower():
         noun = noun[0].lower() + noun[1:]
-    words = [*reversed(parts[1:]), noun] + ([number] if number else [])
-    return _capitalise(" ".join(words))
+    words = [*inner, noun] + ([number] if number else [])
+    return _capitalise(" ".join(words)) + "".join(f" {t}" for t in tail)
 
 
 def _display(record: ConditionRecord) -> str:
@@ -466,13 +521,15 @@ def merge_conditions(
 GROUP_DEPTH, GROUP_MINIMUM, GROUP_MAXIMUM = 3, 2, 60
 
 
-def named_types(name: str, children: Mapping[str, list[str]], start: str, names: Mapping[str, str]) -> list[str]:
-    """The subtypes of ``start`` (down to GROUP_DEPTH levels) whose names contain ``name`` as whole words."""
-    own = f" {_plain(name)} "
-    found: list[str] = []
+def named_types(own_names: Iterable[str], children: Mapping, start, names: Mapping) -> list:
+    """The subtypes of ``start`` (down to GROUP_DEPTH levels) whose names contain one of ``own_names`` (the group's
+    name and synonyms, each of two words or more or eight letters or more) as whole words."""
+    own = [f" {_plain(n)} " for n in own_names if len(_plain(n).split()) >= 2 or len(_plain(n)) >= 8]
+    found: list = []
     frontier = list(children.get(start, ()))
     for _ in range(GROUP_DEPTH):
-        named = [child for child in frontier if own in f" {_plain(names.get(child, ''))} " and child not in found]
+        named = [child for child in frontier
+                 if child not in found and any(o in f" {_plain(names.get(child, ''))} " for o in own)]  # fmt: skip
         found += named
         frontier = [grandchild for child in named for grandchild in children.get(child, ())]
     return found
@@ -491,7 +548,8 @@ def general_mondo_terms(mondo: Mapping[str, ConditionRecord], with_page: set[str
     for mondo_id, record in mondo.items():
         if mondo_id in with_page or len(_plain(record.name).split()) < 2:
             continue
-        types = [t for t in named_types(record.name, children, mondo_id, names) if t in with_page]
+        own = [record.name, *record.synonyms]
+        types = [t for t in named_types(own, children, mondo_id, names) if t in with_page]
         if GROUP_MINIMUM <= len(types) <= GROUP_MAXIMUM:
             general.add(mondo_id)
     return general

@@ -30,13 +30,13 @@ class LinkDecision:
     reasons: tuple[str, ...]
 
 
-def general_groups(names: dict[int, str], children: dict[int, list[int]]) -> dict[int, list[int]]:
+def general_groups(
+    names: dict[int, str], children: dict[int, list[int]], synonyms: dict[int, list[str]] | None = None
+) -> dict[int, list[int]]:
     """Condition id -> the subtypes it gathers genes from, for every condition that is a general page."""
     groups = {}
     for parent, name in names.items():
-        if len(name.split()) < 2 and len(name) < 8:
-            continue
-        found = named_types(name, children, parent, names)
+        found = named_types([name, *(synonyms or {}).get(parent, ())], children, parent, names)
         if GROUP_MINIMUM <= len(found) <= GROUP_MAXIMUM:
             groups[parent] = found
     return groups

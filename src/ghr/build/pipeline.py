@@ -54,17 +54,19 @@ def _previous_counts() -> dict[str, int] | None:
 def _previous_addresses() -> dict[str, str]:
     """Every condition address of the serving knowledge base (slugs and earlier redirects) -> the MONDO ID of the
     condition it leads to, so that a renamed condition's old address can redirect to its new one."""
-    try:
-        slugs = dict(kb.Condition.objects.using("kb").exclude(mondo_id="").values_list("slug", "mondo_id"))
-        slugs.update(
-            kb.ConditionRedirect.objects.using("kb")
-            .exclude(condition__mondo_id="")
-            .values_list("old_slug", "condition__mondo_id")
-        )
-    except Exception:  # noqa: BLE001 (no knowledge base yet, or one from before redirects: nothing to carry over)
-        return {}
-    finally:
-        connections["kb"].close()
+    slugs: dict[str, str] = {}
+    queries = (
+        lambda: kb.Condition.objects.using("kb").exclude(mondo_id="").values_list("slug", "mondo_id"),
+        lambda: kb.ConditionRedirect.objects.using("kb").exclude(condition__mondo_id="")
+        .values_list("old_slug", "condition__mondo_id"),
+    )  # fmt: skip
+    for query in queries:
+        try:
+            slugs.update(query())
+        except Exception:  # noqa: BLE001, PERF203 (no knowledge base yet, or one from before redirects)
+            continue
+        finally:
+            connections["kb"].close()
     return slugs
 
 

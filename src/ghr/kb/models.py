@@ -220,6 +220,7 @@ class ConditionFact(models.Model):
     class Kind(models.TextChoices):
         DESCRIPTION = "description"
         PREVALENCE = "prevalence"
+        FREQUENCY_WORDS = "frequency_words", "How common, in words (made by the build from a prevalence fact)"
         ONSET = "onset"
 
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="facts")

@@ -337,7 +337,8 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
     reviewed, published = _dates(blocks)
     return ConditionPage(
         condition=condition, description=description, frequency=edited["frequency"],
-        prevalence=batch.facts.get((key, "prevalence"), []), onset=batch.facts.get((key, "onset"), []),
+        prevalence=batch.facts.get((key, "frequency_words")) or batch.facts.get((key, "prevalence"), []),
+        onset=batch.facts.get((key, "onset"), []),
         causes_text=edited["causes"], genes=genes, inheritance_text=edited["inheritance"],
         inheritance=batch.inheritance.get(key, []), other_names=names, names_source=names_source, xrefs=xrefs,
         help_links=condition_help_links(condition.name, xrefs), features=features, features_source=features_source,
