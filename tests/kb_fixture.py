@@ -218,6 +218,20 @@ CONDITIONS = [
         "features": [("HP:0002027", "")],
         "pmids": [],
     },
+    {
+        "slug": "down-syndrome",
+        "name": "Down syndrome",
+        "mondo": "MONDO:0008608",
+        "names": [("Trisomy 21", "synonym", "mondo")],
+        "xrefs": [("OMIM", "190685"), ("Orphanet", "870"), ("MONDO", "0008608")],
+        "inheritance": [],
+        "facts": [],
+        "genes": [],
+        "features": [],
+        "pmids": [],
+        # What the build reads from the name "Trisomy 21" (ghr.build.chromosomal).
+        "chromosome": ("21", "", "trisomy", "It is caused by an extra copy of chromosome 21 in each cell (trisomy 21)."),
+    },
 ]  # fmt: skip
 
 PHENOTYPES = [
@@ -319,6 +333,12 @@ def _condition(using, src, genes, phenotypes, spec):
         )
     for pmid in spec["pmids"]:
         kb.ConditionReference.objects.using(using).create(condition=condition, pmid=pmid, source=src["hpo"])
+    if "chromosome" in spec:
+        chromosome, region, change, words = spec["chromosome"]
+        kb.ConditionChromosome.objects.using(using).create(
+            condition=condition, chromosome=chromosome, region=region, change=change, words=words,
+            evidence="Trisomy 21",
+        )  # fmt: skip
 
 
 def populate(using: str) -> None:

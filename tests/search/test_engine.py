@@ -130,4 +130,4 @@ def test_linked_genes_rank_above_unlinked_ones_of_equal_match_after_a_rebuild(kb
 def test_index_holds_every_gene_and_condition_of_the_knowledge_base(kb):
     with connections["kb"].cursor() as cursor:
         cursor.execute("SELECT kind, COUNT(*) FROM search_entry GROUP BY kind ORDER BY kind")
-        assert cursor.fetchall() == [("condition", 4), ("gene", 4)]
+        assert cursor.fetchall() == [("condition", 5), ("gene", 4)]

@@ -23,7 +23,7 @@ def test_layout_landmarks_and_search_box(client, kb):
 
 def test_home_invites_search_and_counts(client, kb):
     doc = parse(client.get("/"))
-    assert "4 genes and 4 health conditions" in text_of(doc.xpath("//main")[0])
+    assert "4 genes and 5 health conditions" in text_of(doc.xpath("//main")[0])
     assert doc.xpath("//main//form[@action='/search']//input[@name='q']")
 
 
@@ -147,7 +147,7 @@ def test_xml_sitemap_index_and_sections(sitemap_xml):
     genes = sitemap_xml("/sitemap-genes.xml").xpath("//s:loc/text()", namespaces=ns)
     assert [g.split("testserver")[1] for g in genes] == ["/gene/A1BG", "/gene/ALAS2", "/gene/FECH", "/gene/HMBS"]
     conditions = sitemap_xml("/sitemap-conditions.xml").xpath("//s:loc/text()", namespaces=ns)
-    assert len(conditions) == 4
+    assert len(conditions) == 5
     chromosomes = sitemap_xml("/sitemap-chromosomes.xml").xpath("//s:loc/text()", namespaces=ns)
     assert len(chromosomes) == 26
     glossary = sitemap_xml("/sitemap-glossary.xml").xpath("//s:loc/text()", namespaces=ns)
@@ -167,3 +167,19 @@ def test_gene_sitemap_is_paged(client, kb, monkeypatch):
     assert any(loc.endswith("sitemap-genes.xml?p=2") for loc in locs)
     page2 = lxml.etree.fromstring(client.get("/sitemap-genes.xml?p=2").content)
     assert [loc.split("testserver")[1] for loc in page2.xpath("//*[local-name()='loc']/text()")] == ["/gene/HMBS"]
+
+
+def test_a_chromosome_lists_the_conditions_its_number_or_structure_causes(client, kb):
+    doc = parse(client.get("/chromosome/21"))
+    changed = section(doc, "chromosomal-heading")
+    assert "Conditions caused by changes in the number or structure of chromosome 21" in text_of(changed)
+    assert changed.xpath(".//a/@href") == ["/condition/down-syndrome"]
+    assert "It is caused by an extra copy of chromosome 21 in each cell (trisomy 21)." in text_of(changed)
+    assert parse(client.get("/chromosome/18")).xpath("//*[@id='chromosomal-heading']") == []
+
+
+def test_a_chromosomal_condition_names_its_chromosome(client, kb):
+    doc = parse(client.get("/condition/down-syndrome"))
+    causes = section(doc, "causes-heading")
+    assert "extra copy of chromosome 21" in text_of(causes)
+    assert "/chromosome/21" in causes.xpath(".//a/@href")

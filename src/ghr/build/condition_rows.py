@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ghr.build.chromosomal import plan_chromosome_changes
 from ghr.build.collect import Collected
 from ghr.build.conditions import SOURCE_OF_DB, MergedCondition, condition_index, merge_conditions
 from ghr.build.frequency_words import in_words, measure_rank
@@ -255,6 +256,16 @@ def _plan_references(collected: Collected, plan: Plan, targets: _Targets) -> Non
             collected.loaded(source, "ConditionReferenceRecord")
 
 
+def _plan_chromosome_changes(plan: Plan, merged: list[MergedCondition], ids: dict[str, int]) -> int:
+    names = {row[0]: row[1] for row in plan.tables[kb.Chromosome._meta.db_table].rows}
+    bands: dict[str, list] = defaultdict(list)
+    for _, chromosome_id, band, start, end, *_ in plan.tables[kb.CytoBand._meta.db_table].rows:
+        bands[names[chromosome_id]].append((band, start, end))
+    table = plan.table(kb.ConditionChromosome, "condition_id", "chromosome", "region", "change", "words", "start",
+                       "end", "evidence")  # fmt: skip
+    return plan_chromosome_changes(merged, ids, bands, table.add)
+
+
 def _plan_redirects(plan: Plan, merged: list[MergedCondition], ids: dict[str, int], addresses: dict[str, str]) -> int:
     """An address of the previous build that no condition has now redirects to the condition with the same MONDO
     ID (a renamed condition keeps its old links working, build after build)."""
@@ -281,6 +292,7 @@ def plan_conditions(
         for source in condition.sources:
             collected.loaded(source, "ConditionRecord")
     _plan_parents(plan, merged, ids, source_ids)
+    stats["chromosomal conditions"] = _plan_chromosome_changes(plan, merged, ids)
     stats["redirects from earlier addresses"] = _plan_redirects(plan, merged, ids, addresses or {})
     targets = _Targets(source_ids, genes, condition_index(merged), ids)
     evidence = _plan_gene_links(collected, plan, targets)

@@ -172,6 +172,19 @@ class Condition(models.Model):
         return self.name
 
 
+class ConditionChromosome(models.Model):
+    """A condition caused by a change in the number or structure of a chromosome (``ghr.build.chromosomal``)."""
+
+    condition = models.OneToOneField(Condition, on_delete=models.CASCADE, related_name="chromosome_change")
+    chromosome = models.CharField(max_length=2, db_index=True, help_text="'21', 'X'.")
+    region = models.CharField(max_length=40, blank=True, help_text="Band(s) without the chromosome, e.g. 'q11.23'.")
+    change = models.CharField(max_length=20, help_text="trisomy, monosomy, deletion, duplication or imprinting.")
+    words = models.CharField(max_length=300, help_text="The change in a plain sentence.")
+    start = models.PositiveBigIntegerField(null=True, help_text="Where the region starts (GRCh38, from its bands).")
+    end = models.PositiveBigIntegerField(null=True)
+    evidence = models.CharField(max_length=300, help_text="The name or MONDO ID the change was read from.")
+
+
 class ConditionRedirect(models.Model):
     """An address a condition had in an earlier build: /condition/<old_slug> redirects permanently to it."""
 

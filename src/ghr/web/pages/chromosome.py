@@ -6,8 +6,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ghr.kb.models import Chromosome, CytoBand, GeneCondition, GeneLocation, SourceRelease
-from ghr.web.pages.ideogram import ideogram_svg
+from ghr.kb.models import (
+    Chromosome,
+    ConditionChromosome,
+    CytoBand,
+    GeneCondition,
+    GeneConditionLink,
+    GeneLocation,
+    SourceRelease,
+)
+from ghr.web.pages.ideogram import Marker, ideogram_svg
 from ghr.web.pages.location import chromosome_phrase
 from ghr.web.pages.sources import SourceNote
 
@@ -23,6 +31,18 @@ class GeneWithConditions:
 
 
 @dataclass
+class ChromosomalCondition:
+    """A condition caused by a change in the number or structure of this chromosome."""
+
+    name: str
+    slug: str
+    region: str
+    words: str
+    start: int | None
+    end: int | None
+
+
+@dataclass
 class ChromosomePage:
     chromosome: Chromosome
     phrase: str
@@ -33,6 +53,7 @@ class ChromosomePage:
     genes: list[GeneWithConditions]
     sources: SourceNote
     genes_source: SourceNote
+    chromosomal_conditions: list[ChromosomalCondition]
 
 
 def canonical_name(text: str) -> str | None:
@@ -41,15 +62,29 @@ def canonical_name(text: str) -> str | None:
     return upper if upper in NAMES else None
 
 
+def _chromosomal_conditions(name: str) -> list[ChromosomalCondition]:
+    rows = ConditionChromosome.objects.filter(chromosome=name).values_list(
+        "condition__name", "condition__slug", "region", "words", "start", "end")  # fmt: skip
+    found = [ChromosomalCondition(*row) for row in rows]
+    # Whole-chromosome changes first, then regions along the chromosome.
+    return sorted(found, key=lambda c: (c.region != "", c.start or 0, c.name.lower()))
+
+
 def _genes_with_conditions(name: str) -> tuple[list[GeneWithConditions], SourceNote]:
-    # Plain tuples, not model objects: chromosome 1 has well over a thousand gene-condition links.
+    # Plain tuples, not model objects: chromosome 1 has well over a thousand gene-condition links. Only the
+    # conditions each gene causes (a direct link of kind "causes", ghr.build.link_kinds) are listed.
     starts = dict(GeneLocation.objects.filter(chromosome=name, assembly="GRCh38").values_list("gene_id", "start"))
+    causes = GeneConditionLink.objects.filter(gene_id__in=list(starts), kind="causes", via="")
+    caused = {(gene_id, condition_id) for gene_id, condition_id in causes.values_list("gene_id", "condition_id")}
     rows = (GeneCondition.objects.filter(gene_id__in=list(starts))
-            .values_list("gene_id", "gene__symbol", "gene__name", "condition__name", "condition__slug", "source_id")
+            .values_list("gene_id", "gene__symbol", "gene__name", "condition__name", "condition__slug", "source_id",
+                         "condition_id")
             .order_by("gene__symbol", "condition__name"))  # fmt: skip
     genes: dict[int, GeneWithConditions] = {}
     source_ids = set()
-    for gene_id, symbol, gene_name, condition_name, slug, source_id in rows.iterator(chunk_size=5000):
+    for gene_id, symbol, gene_name, condition_name, slug, source_id, condition_id in rows.iterator(chunk_size=5000):
+        if (gene_id, condition_id) not in caused:
+            continue
         source_ids.add(source_id)
         entry = genes.setdefault(gene_id, GeneWithConditions(symbol, gene_name, starts.get(gene_id, 0), []))
         if (condition_name, slug) not in entry.conditions:
@@ -65,10 +100,15 @@ def chromosome_page(chromosome: Chromosome) -> ChromosomePage:
         f" and is drawn with its {len(bands)} bands." if bands else "; no band pattern is recorded for it."
     )
     genes, genes_source = _genes_with_conditions(chromosome.name)
+    chromosomal = _chromosomal_conditions(chromosome.name)
+    regions = tuple(Marker(f"{c.name}: {chromosome.name}{c.region}", c.start, c.end)
+                    for c in chromosomal if c.start is not None)  # fmt: skip
+    if regions:
+        text += f" The regions changed in {len(regions)} conditions are marked above it."
     title = "Mitochondrial DNA" if chromosome.name == "MT" else f"Chromosome {chromosome.name}"
+    svg = ideogram_svg(chromosome, bands, None, f"ideogram-chr{chromosome.name}", text, regions=regions)
     return ChromosomePage(
-        chromosome=chromosome, phrase=phrase, title=title,
-        ideogram=ideogram_svg(chromosome, bands, None, f"ideogram-chr{chromosome.name}", text), ideogram_text=text,
+        chromosome=chromosome, phrase=phrase, title=title, ideogram=svg, ideogram_text=text,
         band_count=len(bands), genes=genes, sources=SourceNote.of([chromosome.source] + [b.source for b in bands[:1]]),
-        genes_source=genes_source,
+        genes_source=genes_source, chromosomal_conditions=chromosomal,
     )  # fmt: skip

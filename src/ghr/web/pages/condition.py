@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ghr.kb.models import (
     Condition,
+    ConditionChromosome,
     ConditionFact,
     ConditionFeature,
     ConditionInheritance,
@@ -123,6 +124,8 @@ class ConditionPage:
     published: dt.date | None
     has_editor_texts: bool = False
     citations: list = field(default_factory=list)
+    chromosome_change: tuple[str, str, str] | None = None
+    """(chromosome, region, the change in words) when a chromosome change causes the condition."""
 
     @property
     def gene_groups(self) -> list[GeneGroup]:
@@ -149,6 +152,8 @@ class _Batch:
     names: dict[int, list[tuple[str, str, int]]]
     """(name, kind, source id) rows, in the order the page lists them."""
     references: dict[int, set[int]]
+    chromosomes: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    """Condition id -> (chromosome, region, the change in words) for chromosomal conditions."""
 
 
 def _note(releases: Releases, source_ids) -> SourceNote:
@@ -313,7 +318,13 @@ def _load(ids: list[int]) -> _Batch:
     releases = SourceRelease.objects.only("name", "version").in_bulk()
     return _Batch(releases=releases, facts=_facts(ids, releases), genes=_genes(ids, releases),
                   inheritance=_inheritance(ids, releases), features=_features(ids, releases), xrefs=_xrefs(ids),
-                  related=_related(ids), names=_names(ids), references=_references(ids))  # fmt: skip
+                  related=_related(ids), names=_names(ids), references=_references(ids),
+                  chromosomes=_chromosomes(ids))  # fmt: skip
+
+
+def _chromosomes(ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    rows = ConditionChromosome.objects.filter(condition_id__in=ids)
+    return {row[0]: row[1:] for row in rows.values_list("condition_id", "chromosome", "region", "words")}
 
 
 def _dates(blocks: list[TextBlock | None]) -> tuple[dt.date | None, dt.date | None]:
@@ -345,7 +356,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
         related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=sorted(refs),
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
-        citations=block_citations(blocks),
+        citations=block_citations(blocks), chromosome_change=batch.chromosomes.get(key),
     )  # fmt: skip
 
 

@@ -82,8 +82,27 @@ def band_layer(bands, length: int) -> str:
     return "".join(_band_rects(bands, length))
 
 
+def _regions(regions, length: int) -> list[str]:
+    """Regions (a chromosomal condition's deleted or duplicated bands) as brackets above the bar, each titled."""
+    parts = []
+    for region in regions:
+        x0, x1 = _x(region.start, length), _x(region.end, length)
+        parts.append(
+            f'<rect x="{x0:.2f}" y="{BAR_Y - 9}" width="{max(x1 - x0, 3):.2f}" height="6" fill="#c05600" '
+            f'class="ideogram-region"><title>{escape(region.label)}</title></rect>'
+        )
+    return parts
+
+
 def ideogram_svg(
-    chromosome, bands, marker: Marker | None, svg_id: str, description: str, *, layer: str | None = None
+    chromosome,
+    bands,
+    marker: Marker | None,
+    svg_id: str,
+    description: str,
+    *,
+    layer: str | None = None,
+    regions: tuple[Marker, ...] = (),
 ) -> Markup:
     """An accessible inline SVG: role=img with <title> and <desc>; the page also states the same in words.
 
@@ -92,7 +111,7 @@ def ideogram_svg(
     length = chromosome.length_bp
     label = "the mitochondrial DNA" if chromosome.name == "MT" else f"chromosome {chromosome.name}"
     title = f"Ideogram of {label}" + (f" showing where {marker.label} is" if marker else "")
-    top = 0 if marker else BAR_Y - 6  # room above the bar only for the marker and its label
+    top = 0 if marker else BAR_Y - 12 if regions else BAR_Y - 6  # room above the bar for what is marked there
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top} {WIDTH} {BAR_Y + BAR_HEIGHT + 24 - top}" '
         f'role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" class="ideogram-svg">',
@@ -105,6 +124,7 @@ def ideogram_svg(
         'stroke="#1b1b1b" stroke-width="1.5" rx="8"/>',
         *_arm_labels(bands, length),
     ]
+    parts += _regions(regions, length)
     if marker:
         parts += _marker(marker, length)
     parts.append("</svg>")
