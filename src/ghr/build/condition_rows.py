@@ -25,6 +25,10 @@ EDITORIAL_SLUGS = {
     ConditionId("OMIM", "612740"): "ala-dehydratase-deficient-porphyria",
 }
 
+# General pages the editors write texts for, whose types no name rule finds (ghr.build.conditions,
+# ``editorial_groups``): the page gets this name and gathers the genes of all its types with pages.
+EDITORIAL_GROUPS = {"MONDO:0001703": "Color vision deficiency"}
+
 XREF_DB_LABELS = {"SCTID": "SNOMEDCT", "ICD10": "ICD-10", "ICD10CM": "ICD-10", "MESH": "MeSH", "ORPHA": "Orphanet"}
 
 
@@ -192,6 +196,15 @@ def _gather_inheritance(plan: Plan, groups: dict[int, list[int]], slugs: dict[in
     return gained
 
 
+def _descendants(children: dict[int, list[int]], start: int, depth: int = 3) -> list[int]:
+    found, frontier = [], list(children.get(start, ()))
+    for _ in range(depth):
+        frontier = [child for child in frontier if child not in found]
+        found += frontier
+        frontier = [grandchild for child in frontier for grandchild in children.get(child, ())]
+    return found
+
+
 def _coding_among(genes: GeneIndex, symbols: tuple[str, ...]) -> bool:
     found = (genes.find(GeneRef("symbol", symbol)) for symbol in symbols)
     return any(genes.records[gene_id].locus_type == "protein_coding" for gene_id in found if gene_id is not None)
@@ -213,6 +226,10 @@ def _plan_link_kinds(
     synonyms = {targets.ids[c.slug]: [n.name for n in c.names if n.kind == "synonym" and n.source == "mondo"]
                 for c in merged}  # fmt: skip
     groups = general_groups(names, children, synonyms)
+    for mondo_id in EDITORIAL_GROUPS:
+        group = targets.condition(ConditionId("MONDO", mondo_id.removeprefix("MONDO:")))
+        if group is not None:
+            groups[group] = _descendants(children, group)
     decisions = merge_gathered(decisions, gathered_links(decisions, groups, slugs))
     counts = plan_link_rows(plan, decisions, targets.genes.symbols())
     stats["inheritance choices for review"] = _choose_inheritance(plan, decisions, targets)
@@ -286,7 +303,9 @@ def plan_conditions(
     addresses: dict[str, str] | None = None,
 ) -> Counter:
     stats: Counter = Counter()
-    merged = merge_conditions(collected.of("ConditionRecord"), stats, slug_overrides=EDITORIAL_SLUGS)
+    merged = merge_conditions(
+        collected.of("ConditionRecord"), stats, slug_overrides=EDITORIAL_SLUGS, editorial_groups=EDITORIAL_GROUPS
+    )
     ids = {condition.slug: _plan_condition(plan, condition, source_ids, stats) for condition in merged}
     for condition in merged:
         for source in condition.sources:

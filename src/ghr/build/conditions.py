@@ -494,9 +494,12 @@ def merge_conditions(
     records: Iterable[ConditionRecord | Entry],
     stats: Counter | None = None,
     slug_overrides: Mapping[ConditionId, str] | None = None,
+    editorial_groups: Mapping[str, str] | None = None,
 ) -> list[MergedCondition]:
     """Merge by the module's rules; ``stats`` (if given) receives counts of what happened.
 
+    ``editorial_groups`` ({MONDO ID: name}) are groups editors write a general page for that no name rule finds
+    (MONDO's "color vision disorder" over red, blue and partial color blindness): they get a page under that name.
     ``slug_overrides`` pins a slug to the condition holding a record, e.g.
     ``{ConditionId('OMIM', '177000'): 'erythropoietic-protoporphyria'}`` for editorial pages.
     """
@@ -507,8 +510,13 @@ def merge_conditions(
         for key, members in clusters.groups.items()
         if members  # a MONDO cluster with no other source's record gets no page...
     ]
-    general = general_mondo_terms(clusters.mondo, {key for key, members in clusters.groups.items() if members})
+    with_page = {key for key, members in clusters.groups.items() if members}
+    general = general_mondo_terms(clusters.mondo, with_page)
+    general |= {key for key in (editorial_groups or {}) if key in clusters.mondo and key not in with_page}
     conditions += [_build(key, [], clusters) for key in sorted(general)]  # ...unless it names a group (rule 5)
+    for condition in conditions:
+        if condition.mondo_id in (editorial_groups or {}):
+            condition.name = editorial_groups[condition.mondo_id]
     stats["general_pages_from_mondo"] = len(general)
     assign_slugs(conditions, slug_overrides)
     conditions.sort(key=lambda c: c.slug)
@@ -543,7 +551,7 @@ def general_mondo_terms(mondo: Mapping[str, ConditionRecord], with_page: set[str
     for mondo_id, record in mondo.items():
         for parent in record.parents:
             children[parent].append(mondo_id)
-    names = {mondo_id: record.name for mondo_id, record in mondo.items()}
+    names = {mondo_id: deinvert(record.name) for mondo_id, record in mondo.items()}
     general = set()
     for mondo_id, record in mondo.items():
         if mondo_id in with_page or len(_plain(record.name).split()) < 2:
