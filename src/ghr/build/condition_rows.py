@@ -28,6 +28,8 @@ EDITORIAL_SLUGS = {
 # General pages the editors write texts for, whose types no name rule finds (ghr.build.conditions,
 # ``editorial_groups``): the page gets this name and gathers the genes of all its types with pages.
 EDITORIAL_GROUPS = {"MONDO:0001703": "Color vision deficiency"}
+# Records that are the same condition as a MONDO term although no cross-reference or name says so.
+EDITORIAL_MERGES = {ConditionId("GARD", "0006403"): "MONDO:0008560"}  # Factor V Leiden thrombophilia
 
 XREF_DB_LABELS = {"SCTID": "SNOMEDCT", "ICD10": "ICD-10", "ICD10CM": "ICD-10", "MESH": "MeSH", "ORPHA": "Orphanet"}
 
@@ -304,7 +306,11 @@ def plan_conditions(
 ) -> Counter:
     stats: Counter = Counter()
     merged = merge_conditions(
-        collected.of("ConditionRecord"), stats, slug_overrides=EDITORIAL_SLUGS, editorial_groups=EDITORIAL_GROUPS
+        collected.of("ConditionRecord"),
+        stats,
+        slug_overrides=EDITORIAL_SLUGS,
+        editorial_groups=EDITORIAL_GROUPS,
+        editorial_merges=EDITORIAL_MERGES,
     )
     ids = {condition.slug: _plan_condition(plan, condition, source_ids, stats) for condition in merged}
     for condition in merged:

@@ -180,8 +180,9 @@ def normalise_name(name: str) -> str:
 class _Clusters:
     """Records placed in MONDO clusters ('MONDO:...') or own groups ('OMIM:...'); see the module rules."""
 
-    def __init__(self, entries: list[Entry], stats: Counter):
+    def __init__(self, entries: list[Entry], stats: Counter, merges: Mapping[ConditionId, str] | None = None):
         self.stats = stats
+        self.merges = dict(merges or {})
         self.mondo = {_mondo_id(r): r for s, r in entries if r.id.db == "MONDO"}
         self.mondo_source = {_mondo_id(r): s for s, r in entries if r.id.db == "MONDO"}
         self.index = _xref_index(self.mondo)
@@ -195,6 +196,10 @@ class _Clusters:
         self._group_unmapped()
 
     def _place(self, source: str, record: ConditionRecord) -> None:
+        if self.merges.get(record.id) in self.mondo:
+            self.groups[self.merges[record.id]].append((source, record))
+            self.stats["editorial_merges"] += 1
+            return
         found = _candidates(record, self.index, self.mondo)
         if len(found) == 1:
             self.groups[next(iter(found))].append((source, record))
@@ -245,6 +250,10 @@ class _Clusters:
         if record.id.db != "GARD":
             return ""
         holders = names.get(normalise_name(record.name), set())
+        if not holders and len(record.name) == GARD_CUT_LENGTH:
+            # GARD's packaged file cuts names at 80 characters: the cut name is the start of the whole one.
+            start = normalise_name(record.name)
+            holders = {key for name, keys in names.items() if name.startswith(start) for key in keys}
         if current in holders or len(holders) != 1:
             return ""
         return next(iter(holders))
@@ -495,16 +504,20 @@ def merge_conditions(
     stats: Counter | None = None,
     slug_overrides: Mapping[ConditionId, str] | None = None,
     editorial_groups: Mapping[str, str] | None = None,
+    editorial_merges: Mapping[ConditionId, str] | None = None,
 ) -> list[MergedCondition]:
     """Merge by the module's rules; ``stats`` (if given) receives counts of what happened.
 
     ``editorial_groups`` ({MONDO ID: name}) are groups editors write a general page for that no name rule finds
     (MONDO's "color vision disorder" over red, blue and partial color blindness): they get a page under that name.
+    ``editorial_merges`` ({record id: MONDO ID}) puts a record that no cross-reference or name joins into the
+    MONDO cluster editors know it belongs to (GARD's "Factor V Leiden thrombophilia" and MONDO's "thrombophilia due
+    to activated protein C resistance" are one condition).
     ``slug_overrides`` pins a slug to the condition holding a record, e.g.
     ``{ConditionId('OMIM', '177000'): 'erythropoietic-protoporphyria'}`` for editorial pages.
     """
     stats = stats if stats is not None else Counter()
-    clusters = _Clusters(_entries(records), stats)
+    clusters = _Clusters(_entries(records), stats, editorial_merges)
     conditions = [
         _build(key, members, clusters)
         for key, members in clusters.groups.items()
