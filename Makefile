@@ -40,6 +40,7 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 
 test: kb lint  ## every test: unit and page tests on small databases, then the tests on the full build
+	$(GHR) texts check content/
 	$(BIN)/pytest -n 2 --dist loadscope -m "not full" -p no:cacheprovider
 	GHR_TEST_KB=$(CURDIR)/var/kb.sqlite3 $(BIN)/pytest -m full -p no:cacheprovider
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ghr.kb.models import Gene, GeneName, SourceRelease
+from ghr.kb.models import Condition, ConditionRedirect, Gene, GeneName, SourceRelease
 from tests.web.conftest import parse, text_of
 
 
@@ -75,3 +75,11 @@ def test_browse_rejects_unknown_letters_and_pages(client, kb):
     assert client.get("/gene/?letter=A&page=99").status_code == 404
     assert client.get("/gene/?letter=A&page=x").status_code == 404
     assert client.get("/condition/?letter=zz").status_code == 404
+
+
+def test_a_renamed_condition_redirects_from_its_earlier_address(client, kb):
+    xlsa = Condition.objects.get(slug="x-linked-sideroblastic-anemia")
+    ConditionRedirect.objects.create(old_slug="anemia-sideroblastic-x-linked", condition=xlsa)
+    response = client.get("/condition/anemia-sideroblastic-x-linked")
+    assert response.status_code == 301 and response["Location"] == "/condition/x-linked-sideroblastic-anemia"
+    assert client.get("/condition/anemia-sideroblastic-x-linked/print")["Location"].endswith("/print")

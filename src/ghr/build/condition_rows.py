@@ -27,7 +27,10 @@ EDITORIAL_SLUGS = {
 
 # General pages the editors write texts for, whose types no name rule finds (ghr.build.conditions,
 # ``editorial_groups``): the page gets this name and gathers the genes of all its types with pages.
-EDITORIAL_GROUPS = {"MONDO:0001703": "Color vision deficiency"}
+EDITORIAL_GROUPS = {
+    "MONDO:0001703": "Color vision deficiency",
+    "MONDO:0005775": "Glucose-6-phosphate dehydrogenase deficiency",
+}
 # Records that are the same condition as a MONDO term although no cross-reference or name says so.
 EDITORIAL_MERGES = {ConditionId("GARD", "0006403"): "MONDO:0008560"}  # Factor V Leiden thrombophilia
 

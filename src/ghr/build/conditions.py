@@ -436,6 +436,14 @@ def _dedupe(items: list) -> list:
     return list(dict.fromkeys(items))
 
 
+def _whole_words(name: str, record: ConditionRecord) -> str:
+    """A name GARD's file cut at 80 characters, when no source has the whole name, ends at its last whole word with
+    an ellipsis, so that the title says it is shortened rather than breaking off inside a word."""
+    if record.id.db != "GARD" or len(record.name) != GARD_CUT_LENGTH:
+        return name
+    return name.rsplit(" ", 1)[0].rstrip(" ,;:-") + "\u2026"
+
+
 def _build(key: str, members: list[Entry], clusters: _Clusters) -> MergedCondition:
     mondo_record = clusters.mondo.get(key)
     everyone = list(members)
@@ -444,7 +452,7 @@ def _build(key: str, members: list[Entry], clusters: _Clusters) -> MergedConditi
     source, best = _preferred(everyone)
     condition = MergedCondition(
         slug="",
-        name=_display(best),
+        name=_whole_words(_display(best), best),
         name_record=best.id,
         name_source=source,
         mondo_id=key if mondo_record is not None else "",
