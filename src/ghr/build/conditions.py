@@ -39,6 +39,8 @@ Rules, and why:
    continues is cut), current words before outdated ones ("Genital dwarfism" stays an other name of Turner
    syndrome), and a name two databases agree on before one only a single database uses ("Marfan syndrome",
    MONDO's and OMIM's, before GARD's "Marfan syndrome type 1"). Ties go to the lowest identifier.
+   No two pages share a title (``qualify_titles``): the first by MONDO ID keeps it, the others take another
+   name of their own that no page uses, or the name with the record it comes from.
 7. Slugs: the preferred name in lowercase ASCII, words joined by '-'. When several conditions want one slug,
    the one with a MONDO id (lowest number first; then by identifier) keeps it and the others get their MONDO
    number or primary identifier appended ('...-mondo-0010420', '...-gard-0017755'). Same input, same slugs.
@@ -490,6 +492,34 @@ def _pinned(conditions: list[MergedCondition], overrides: Mapping[ConditionId, s
     return taken
 
 
+QUALIFIER_LABELS = {"MONDO": "MONDO", "Orphanet": "Orphanet", "GARD": "GARD", "OMIM": "OMIM", "UniProt": "UniProt",
+                    "DECIPHER": "DECIPHER"}  # fmt: skip
+
+
+def qualify_titles(conditions: list[MergedCondition]) -> int:
+    """No two pages share a title: of conditions that want one name, the first (by MONDO ID, as slugs go) keeps it;
+    each other takes another of its own names that no page uses (its MONDO label, "Li-Fraumeni syndrome 1"), or
+    else the name with the record it comes from ("Dravet syndrome (Orphanet 33069)"). Returns how many changed."""
+    by_name: dict[str, list[MergedCondition]] = defaultdict(list)
+    for condition in conditions:
+        by_name[condition.name.lower()].append(condition)
+    used = set(by_name)
+    changed = 0
+    for _, sharing in sorted(by_name.items()):
+        for condition in sorted(sharing, key=_slug_order)[1:]:
+            own = [deinvert(n.name) if n.record.db in INVERTING_DBS else n.name
+                   for n in sorted(condition.names, key=lambda n: (n.record.db != "MONDO", n.record.db, n.name))
+                   if n.kind == "source_name"]  # fmt: skip
+            other = next((name for name in own if name.lower() not in used), "")
+            if not other:
+                record = condition.name_record
+                other = f"{condition.name} ({QUALIFIER_LABELS.get(record.db, record.db)} {record.key})"
+            condition.name = _capitalise(other)
+            used.add(other.lower())
+            changed += 1
+    return changed
+
+
 def assign_slugs(conditions: list[MergedCondition], overrides: Mapping[ConditionId, str] | None = None) -> None:
     taken = _pinned(conditions, overrides or {})
     wanted: dict[str, list[MergedCondition]] = defaultdict(list)
@@ -539,6 +569,7 @@ def merge_conditions(
         if condition.mondo_id in (editorial_groups or {}):
             condition.name = editorial_groups[condition.mondo_id]
     stats["general_pages_from_mondo"] = len(general)
+    stats["titles qualified"] = qualify_titles(conditions)
     assign_slugs(conditions, slug_overrides)
     conditions.sort(key=lambda c: c.slug)
     stats["conditions"] = len(conditions)

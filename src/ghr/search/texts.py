@@ -16,7 +16,9 @@ from html.parser import HTMLParser
 from ghr.search import ranking
 from ghr.search.text import normalize, order_free_key, stems
 
-TEXT_KINDS = ("glossary", "handbook")
+TEXT_KINDS = ("glossary", "handbook", "condition-description")
+# The editors' name for a condition (their description's title) and the other names they list find its page.
+PAGE_OF_KIND = {"condition-description": "condition"}
 
 
 class _TextOnly(HTMLParser):
@@ -51,14 +53,16 @@ def _prepare(text) -> IndexedText:
     written = [("title", text.title)] + [("synonym", synonym) for synonym in text.synonyms]
     names = tuple((kind, name, normalize(name)) for kind, name in written if normalize(name))
     title_words = {word for _, _, norm in names for word in stems(norm)}
+    page_kind = PAGE_OF_KIND.get(text.kind)
     return IndexedText(
-        kind=text.kind,
+        kind=page_kind or text.kind,
         key=text.key,
         title=text.title,
         names=names,
         order_free=frozenset(order_free_key(norm) for _, _, norm in names),
         title_words=frozenset(title_words),
-        body_words=frozenset(stems(normalize(plain_text(text.html)))),
+        # A condition's description is found through the knowledge base's own index; here only its names count.
+        body_words=frozenset() if page_kind else frozenset(stems(normalize(plain_text(text.html)))),
     )
 
 

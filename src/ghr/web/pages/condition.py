@@ -126,6 +126,8 @@ class ConditionPage:
     citations: list = field(default_factory=list)
     chromosome_change: tuple[str, str, str] | None = None
     """(chromosome, region, the change in words) when a chromosome change causes the condition."""
+    title: str = ""
+    """The name the page goes by: the editors' title for their description, else the knowledge base's name."""
 
     @property
     def gene_groups(self) -> list[GeneGroup]:
@@ -336,7 +338,9 @@ def _dates(blocks: list[TextBlock | None]) -> tuple[dt.date | None, dt.date | No
 def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: GlossaryMatcher) -> ConditionPage:
     key = condition.id
     genes = batch.genes.get(key, [])
-    edited = {kind: as_block(texts.one(f"condition-{kind}", condition.slug)) for kind in EDITED_KINDS}
+    published = {kind: texts.one(f"condition-{kind}", condition.slug) for kind in EDITED_KINDS}
+    edited = {kind: as_block(text) for kind, text in published.items()}
+    title = published["description"].title if published["description"] else condition.name
     description = edited["description"] or _generated_description(
         condition, genes, batch.facts.get((key, "description"), []), batch.releases)  # fmt: skip
     xrefs = batch.xrefs.get(key, [])
@@ -356,7 +360,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
         related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=sorted(refs),
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
-        citations=block_citations(blocks), chromosome_change=batch.chromosomes.get(key),
+        citations=block_citations(blocks), chromosome_change=batch.chromosomes.get(key), title=title,
     )  # fmt: skip
 
 
