@@ -341,6 +341,41 @@ def _condition(using, src, genes, phenotypes, spec):
         )  # fmt: skip
 
 
+GO_PARENTS = {"GO:0003870": ("GO:0003824",)}  # 5-aminolevulinate synthase activity is a catalytic activity
+HPO_PARENTS = {"HP:0001903": ("HP:0001871",), "HP:0001935": ("HP:0001903",), "HP:0000992": ("HP:0001574",),
+               "HP:0002027": ("HP:0025031",)}  # fmt: skip
+
+
+def _narratives(using) -> None:
+    """The texts the build writes for every gene and condition (ghr.build.narrative), from the slice's facts."""
+    from ghr.build.narrative import GENERATOR
+    from ghr.build.narrative.conditions import ConditionFacts, condition_text
+    from ghr.build.narrative.genes import GeneFacts, gene_text
+    from ghr.build.narrative.readability import grade
+
+    def save(written, **subject):
+        text = " ".join(written.sentences)
+        kb.Narrative.objects.using(using).create(
+            role="function" if "gene" in subject else "description", text=text, html=f"<p>{text}</p>",
+            facts=written.facts, sources=list(written.sources), generator=GENERATOR, grade=grade(text), **subject,
+        )  # fmt: skip
+
+    for gene in kb.Gene.objects.using(using):
+        terms = list(gene.function_terms.values_list("term__go_id", flat=True))
+        save(gene_text(GeneFacts(gene.symbol, gene.name, gene.locus_type, terms), GO_PARENTS, {}), gene=gene)
+    for condition in kb.Condition.objects.using(using):
+        facts = ConditionFacts(condition.name)
+        facts.features = [(f.term.hpo_id, f.term.name, tuple(f.term.layperson_synonyms), f.frequency)
+                          for f in condition.features.select_related("term")]  # fmt: skip
+        facts.genes = list(
+            condition.links.filter(kind="causes").order_by("rank").values_list("gene__symbol", flat=True)
+        )
+        facts.inheritance = list(dict.fromkeys(condition.inheritance.values_list("code", flat=True)))
+        change = kb.ConditionChromosome.objects.using(using).filter(condition=condition).first()
+        facts.chromosome = change.words if change else ""
+        save(condition_text(facts, HPO_PARENTS, {}), condition=condition)
+
+
 def populate(using: str) -> None:
     """Write the slice into the (empty, migrated) knowledge base at ``using``."""
     src = _releases(using)
@@ -354,6 +389,7 @@ def populate(using: str) -> None:
     }
     for spec in CONDITIONS:
         _condition(using, src, genes, phenotypes, spec)
+    _narratives(using)
     now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
     kb.BuildInfo.objects.using(using).create(
         build_id="20261123T120000Z", started_at=now, finished_at=now, ghr_version="test"

@@ -457,6 +457,17 @@ def write_clinvar_variants(folder: Path) -> None:
     _gzip_text(folder / "homo-sapiens-variants.tsv.li.gz", header + "".join(index))
 
 
+def write_gtex_tissues(folder: Path) -> None:
+    # GTEx medians (TPM) as the Ideogram.js cache lists them: ALAS2 highest in whole blood (tissue 2 here).
+    _gzip_text(
+        folder / "homo-sapiens-tissues.tsv.gz",
+        "## tissues: Liver,AABB66,226;Lung,99FF00,578;Whole_Blood,FF00BB,755;Cells_Cultured_fibroblasts,AAEEFF,504\n"
+        "# gene\ttissue_metrics\n"
+        "ALAS2\t2;13.71;261.6;600.3;1298.0;6049.0;385;163\t1;.13;3.32;10.09;41.21;625.2;199;22\n"
+        "FECH\t0;1.2;20.1;31.5;40.2;90.1;12;40\t3;2.0;9.0;12.0;20.0;40.0;1;2\n",
+    )
+
+
 def write_gard(folder: Path) -> None:
     (folder / "diseases.trimmed.json").write_text(json.dumps(GARD, indent=1))
 
@@ -466,6 +477,7 @@ WRITERS = {
     "mane": write_mane,
     "ensembl_genes": write_ensembl_genes,
     "cytobands": write_cytobands,
+    "gtex_tissues": write_gtex_tissues,
     "go_terms": write_go_terms,
     "ncbi_orgdb": write_ncbi_orgdb,
     "mondo": write_mondo,

@@ -217,14 +217,14 @@ def test_a_page_that_fails_to_render_is_an_error_and_the_release_is_not_publishe
     from ghr.web.pages import gene
 
     first = _export(tmp_path)
-    real = gene.generated_function
+    real = gene.narrative_block
 
-    def fails_for_fech(page_gene, terms):
+    def fails_for_fech(page_gene, rows, batch):
         if page_gene.symbol == "FECH":
             raise ValueError("a record the page code cannot handle")
-        return real(page_gene, terms)
+        return real(page_gene, rows, batch)
 
-    monkeypatch.setattr(gene, "generated_function", fails_for_fech)
+    monkeypatch.setattr(gene, "narrative_block", fails_for_fech)
     failed = _export(tmp_path, full=True)
     # The batch holding FECH failed; the app was asked for each of its documents and only FECH's page failed.
     assert sorted(failed.errors) == ["/gene/FECH/print: 500", "/gene/FECH: 500"]

@@ -107,8 +107,12 @@ def test_glossary_terms(xlsa):
 def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
     doc = parse(client.get("/condition/acute-intermittent-porphyria"))
     description = text_of(section(doc, "description-heading"))
-    assert "generated automatically" in description
-    assert "Acute intermittent porphyria is a condition associated with changes in the HMBS gene." in description
+    assert "assembled automatically" in description
+    assert description.endswith(
+        "Acute intermittent porphyria is a condition that mainly affects the digestive system. Common signs include "
+        "stomach pain. It is caused by changes in the HMBS gene. It is inherited in an autosomal dominant pattern. "
+        "One changed copy of the gene in each cell is enough to cause it."
+    )
     assert "do not give a frequency" in text_of(section(doc, "frequency-heading"))
     inheritance = text_of(section(doc, "inheritance-heading"))
     assert "Autosomal dominant: one altered copy of the gene in each cell is enough" in inheritance
@@ -116,12 +120,16 @@ def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
     assert "Abdominal pain: Stomach pain; Tummy ache" in features
 
 
-def test_description_fact_used_with_its_source(client, kb):
-    # No editors' texts here: the UniProt description is shown, labelled as extracted automatically.
+def test_description_for_professionals_is_kept_apart_from_the_plain_one(client, kb):
+    # No editors' texts here: the plain description the build wrote, then UniProt's text for professionals.
     doc = parse(client.get(XLSA))
-    description = text_of(section(doc, "description-heading"))
-    assert "developing red blood cells accumulate iron in their mitochondria" in description
-    assert "generated automatically from UniProt diseases 2023" in description
+    described = section(doc, "description-heading")
+    plain = text_of(described.xpath('.//div[@class="prose"]')[0])
+    assert plain.startswith("X-linked sideroblastic anemia is a condition that mainly affects the blood.")
+    professional = text_of(described.xpath('.//details[@class="professional"]')[0])
+    assert professional.startswith("Description for health professionals")
+    assert "developing red blood cells accumulate iron in their mitochondria" in professional
+    assert "UniProt diseases 2023" in professional
 
 
 def test_similar_conditions_are_kept_apart(client, kb):

@@ -139,20 +139,24 @@ def test_function_generated_from_facts_when_no_editor_text(client, kb):
     doc = parse(client.get("/gene/FECH"))
     function = section(doc, "function-heading")
     note = text_of(function.xpath('.//*[@class="generated-note"]')[0])
-    assert "generated automatically from" in note
+    assert "assembled automatically from" in note
     assert "Gene Ontology via GO.db 2022-07-01" in note
     body = text_of(function.xpath('.//*[@class="prose"]')[0])
+    # The build's plain words for the gene's GO terms (ghr.build.narrative), read from the store.
     assert body == (
-        "The FECH gene provides instructions for making a protein called ferrochelatase. Based on Gene Ontology "
-        "annotations, the protein is involved in heme biosynthetic process. It is found in the mitochondrion."
+        "The FECH gene provides instructions for making a protein called ferrochelatase. It takes part in making "
+        "heme, the iron-holding part of hemoglobin. The protein works in the mitochondria, the cell's "
+        "energy-producing structures."
     )
+    terms = text_of(function.xpath('.//details[@class="professional"]')[0])
+    assert "Gene Ontology terms, for health professionals (2)" in terms and "heme biosynthetic process" in terms
 
 
 def test_generated_function_never_blank_without_go_terms(client, kb):
     doc = parse(client.get("/gene/A1BG"))
     body = text_of(section(doc, "function-heading").xpath('.//*[@class="prose"]')[0])
     assert body.startswith("The A1BG gene provides instructions for making a protein called alpha-1-B glycoprotein.")
-    assert "No Gene Ontology annotations" in body
+    assert "What this protein does in the body is not yet well understood." in body
     assert "do not link changes in the A1BG gene to any health condition" in text_of(section(doc, "conditions-heading"))
     dates = text_of(doc.xpath('//p[contains(@class, "page-dates")]')[0])
     assert "no editor has written or reviewed it" in dates
@@ -164,7 +168,7 @@ def test_generated_condition_block_names_its_source(client, kb):
     text = text_of(block)
     assert "Changes in the HMBS gene cause Acute intermittent porphyria (source record: OMIM:176000)" in text
     assert "This condition is inherited in an autosomal dominant pattern." in text
-    assert "generated automatically from Human Phenotype Ontology annotations 2025-01-16" in text
+    assert "assembled automatically from Human Phenotype Ontology annotations 2025-01-16" in text
 
 
 def test_print_view_has_all_sections_and_no_navigation(client, alas2_texts):
@@ -198,3 +202,19 @@ def test_go_lists_with_commas_use_semicolons():
     assert _join(["DNA damage response, signal transduction", "DNA repair"]) == (
         "DNA damage response, signal transduction; and DNA repair"
     )
+
+
+def test_the_page_and_its_documents_carry_the_same_words(client, kb):
+    import json
+
+    import lxml.html
+
+    page = text_of(section(parse(client.get("/gene/FECH")), "function-heading").xpath('.//*[@class="prose"]')[0])
+    record = json.loads(client.get("/api/v1/genes/FECH").content)
+    function = next(t for t in record["texts"] if t["role"] == "function")
+    assert " ".join(lxml.html.fromstring(function["html"]).text_content().split()) == page
+    condition = text_of(section(parse(client.get("/condition/acute-intermittent-porphyria")), "description-heading")
+                        .xpath('.//*[@class="prose"]')[0])  # fmt: skip
+    document = json.loads(client.get("/api/v1/conditions/acute-intermittent-porphyria").content)
+    described = next(t for t in document["texts"] if t["role"] == "description")
+    assert " ".join(lxml.html.fromstring(described["html"]).text_content().split()) == condition

@@ -1,10 +1,11 @@
-"""The texts of a gene, condition or chromosome document: the editors' where they exist, else sentences from facts.
-
-The fallback sentences say only what the knowledge base records (names, Gene Ontology terms, linked genes,
-prevalence, inheritance), each naming the release it comes from through ``Text.source``.
+"""The texts of a gene, condition or chromosome document: the editors' where they exist, else the texts the build
+wrote (ghr.build.narrative: a gene's function, a condition's description), else short fact lines (prevalence,
+genes, inheritance), each naming the release it comes from through ``Text.source``.
 """
 
 from __future__ import annotations
+
+from django.core.exceptions import ObjectDoesNotExist
 
 from ghr.api.texts import Text, TextLookup, from_published, paragraph
 from ghr.kb.models import ConditionFact, ConditionInheritance
@@ -15,11 +16,6 @@ CHROMOSOME_OPENINGS = {
     "MT": "Mitochondrial DNA is a small, circular chromosome found inside mitochondria, passed on by mothers.",
 }
 CONDITION_ROLES = ("description", "frequency", "causes", "inheritance")
-ONTOLOGY_PHRASES = {
-    "BP": "It takes part in {terms}.",
-    "MF": "Its activities include {terms}.",
-    "CC": "It is found in the {terms}.",
-}
 
 
 def _join(words: list[str]) -> str:
@@ -37,36 +33,26 @@ def protein_name(gene) -> str:
     return ""
 
 
-def _go_sentences(gene) -> tuple[list[str], str]:
-    by_ontology: dict[str, list[str]] = {}
-    source = ""
-    for link in gene.function_terms.all():
-        by_ontology.setdefault(link.term.ontology, [])
-        if link.term.name not in by_ontology[link.term.ontology]:
-            by_ontology[link.term.ontology].append(link.term.name)
-        source = source or link.source.key
-    sentences = [
-        ONTOLOGY_PHRASES[ont].format(terms=_join(sorted(by_ontology[ont])))
-        for ont in ("BP", "MF", "CC")
-        if by_ontology.get(ont)
-    ]
-    return sentences, source
-
-
-def generated_gene_function(gene) -> Text:
-    product = protein_name(gene)
-    first = (
-        f"The {gene.symbol} gene provides instructions for making a protein called {product}."
-        if product
-        else f"The official name of the {gene.symbol} gene is \u201c{gene.name}.\u201d"
-    )
-    go_sentences, go_source = _go_sentences(gene)
-    return Text(role="function", html=paragraph(first, *go_sentences), source=go_source or gene.source.key)
+def stored_text(subject, role: str) -> Text | None:
+    """The text the build wrote for a gene or condition (ghr.build.narrative), as every reader shows it."""
+    try:
+        narrative = subject.narrative
+    except ObjectDoesNotExist:
+        return None
+    if narrative is None:
+        return None
+    return Text(role=role, html=narrative.html, source=narrative.sources[0] if narrative.sources else "")
 
 
 def gene_function(gene, lookup: TextLookup) -> Text:
     published = lookup.get("gene-function", gene.symbol)
-    return from_published("function", published) if published else generated_gene_function(gene)
+    if published:
+        return from_published("function", published)
+    stored = stored_text(gene, "function")
+    if stored is not None:
+        return stored
+    official = f"The official name of the {gene.symbol} gene is \u201c{gene.name}.\u201d"
+    return Text(role="function", html=paragraph(official), source=gene.source.key)
 
 
 def _facts(condition, kind: str) -> list:
@@ -74,10 +60,7 @@ def _facts(condition, kind: str) -> list:
 
 
 def _generated_description(condition) -> Text | None:
-    facts = _facts(condition, ConditionFact.Kind.DESCRIPTION)
-    if not facts:
-        return None
-    return Text("description", paragraph(*(f.value for f in facts)), facts[0].source.key)
+    return stored_text(condition, "description")
 
 
 def _generated_frequency(condition) -> Text | None:

@@ -11,7 +11,7 @@ from ghr.kb import models as kb
 
 
 def genes() -> QuerySet:
-    return kb.Gene.objects.select_related("source").prefetch_related(
+    return kb.Gene.objects.select_related("source", "narrative").prefetch_related(
         Prefetch("other_names", queryset=kb.GeneName.objects.select_related("source")),
         Prefetch("locations", queryset=kb.GeneLocation.objects.select_related("source").order_by("id")),
         Prefetch(
@@ -24,7 +24,7 @@ def genes() -> QuerySet:
 
 
 def conditions() -> QuerySet:
-    return kb.Condition.objects.select_related("name_source").prefetch_related(
+    return kb.Condition.objects.select_related("name_source", "narrative").prefetch_related(
         Prefetch("other_names", queryset=kb.ConditionName.objects.select_related("source")),
         Prefetch("xrefs", queryset=kb.ConditionXref.objects.select_related("source").order_by("db", "key")),
         Prefetch("facts", queryset=kb.ConditionFact.objects.select_related("source").order_by("id")),
@@ -178,14 +178,14 @@ def _chunks(queryset, size: int) -> Iterator[list]:
 def genes_in_bulk(size: int = 1000) -> Iterator:
     """Every gene, by symbol, with its related rows attached, read ``size`` genes at a time."""
     sources = _sources()
-    for chunk in _chunks(kb.Gene.objects.select_related("source").order_by("symbol"), size):
+    for chunk in _chunks(kb.Gene.objects.select_related("source", "narrative").order_by("symbol"), size):
         _attach(chunk, _gene_relations([g.id for g in chunk], sources))
         yield from chunk
 
 
 def conditions_in_bulk(size: int = 1000) -> Iterator:
     sources = _sources()
-    for chunk in _chunks(kb.Condition.objects.select_related("name_source").order_by("name"), size):
+    for chunk in _chunks(kb.Condition.objects.select_related("name_source", "narrative").order_by("name"), size):
         _attach(chunk, _condition_relations([c.id for c in chunk], sources))
         yield from chunk
 

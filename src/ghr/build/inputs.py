@@ -16,7 +16,7 @@ from ghr.sources.records import SourceSpec
 # In build order: gene nomenclature first (the others name genes by its identifiers), conditions last.
 SOURCE_KEYS = (
     "hgnc", "gnuhealth_genes", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
-    "mondo", "hpo", "uniprot_diseases", "clinvar_variants", "orphadata", "gard",
+    "gtex_tissues", "mondo", "hpo", "uniprot_diseases", "clinvar_variants", "orphadata", "gard",
 )  # fmt: skip
 
 

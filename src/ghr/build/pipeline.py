@@ -22,6 +22,7 @@ from ghr.build.genes import (
     plan_locations,
 )
 from ghr.build.inputs import Inputs, gather_inputs
+from ghr.build.narrative import plan_narratives
 from ghr.build.rows import Plan
 from ghr.build.status import code_fingerprint
 from ghr.build.swap import swap_in_staging
@@ -101,6 +102,8 @@ def _plan(
     plan_function_terms(collected, plan, source_ids, genes)
     plan_gene_references(collected, plan, source_ids, genes)
     condition_stats = plan_conditions(collected, plan, source_ids, genes, addresses or {})
+    medians = plan_narratives(plan, collected, genes)
+    condition_stats.update({f"narrative median grade {kind}": value for kind, value in medians.items()})
     return plan, band_check, condition_stats
 
 

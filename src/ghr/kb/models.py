@@ -374,3 +374,22 @@ class ConditionReference(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["condition", "pmid"], name="unique_condition_reference")]
+
+
+class Narrative(models.Model):
+    """Plain sentences about a gene or a condition, made once by the build (``ghr.build.narrative``) from the facts
+    above. Every reader shows these same words where editors have not written a text."""
+
+    class Role(models.TextChoices):
+        FUNCTION = "function", "Gene: normal function"
+        DESCRIPTION = "description", "Condition: description"
+
+    gene = models.OneToOneField(Gene, null=True, on_delete=models.CASCADE, related_name="narrative")
+    condition = models.OneToOneField(Condition, null=True, on_delete=models.CASCADE, related_name="narrative")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    text = models.TextField(help_text="The sentences as plain text.")
+    html = models.TextField(help_text="The same sentences as an HTML paragraph.")
+    facts = models.JSONField(default=dict, help_text="The facts the sentences were made from.")
+    sources = models.JSONField(default=list, help_text="Keys of the releases those facts come from.")
+    generator = models.CharField(max_length=40, help_text="The narrative module's version that wrote it.")
+    grade = models.FloatField(help_text="Flesch-Kincaid reading grade of the text.")

@@ -112,6 +112,8 @@ class GoTermRecord:
     name: str
     ontology: Literal["BP", "MF", "CC"]
     definition: str = ""
+    parents: tuple[str, ...] = ()
+    """GO IDs of its is-a and part-of parents: the build walks them up to plain-language terms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,15 @@ class GeneConditionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class GeneTissueRecord:
+    """Where in the body a gene is most active (GTEx)."""
+
+    gene: GeneRef
+    tissues: tuple[tuple[str, float], ...]
+    """(GTEx tissue name, median TPM), highest first."""
+
+
+@dataclass(frozen=True, slots=True)
 class ConditionReferenceRecord:
     condition: ConditionId
     pmid: int
@@ -185,6 +196,8 @@ class PhenotypeTermRecord:
     definition: str = ""
     synonyms: tuple[str, ...] = ()
     layperson_synonyms: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    """HPO IDs of its is-a parents: the build walks them up to the body systems."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +221,7 @@ Record = (
     | ConditionReferenceRecord
     | PhenotypeTermRecord
     | ConditionFeatureRecord
+    | GeneTissueRecord
 )
 
 

@@ -11,7 +11,7 @@ from ghr.sources.records import GoTermRecord, Record
 
 def term_record(term: GoTerm) -> GoTermRecord:
     ontology = "BP" if term.ontology == "BP" else "MF" if term.ontology == "MF" else "CC"
-    return GoTermRecord(term.go_id, term.name, ontology, term.definition)
+    return GoTermRecord(term.go_id, term.name, ontology, term.definition, term.parents)
 
 
 def records(files: dict[str, Path], stats: ParseStats | None = None) -> Iterator[Record]:

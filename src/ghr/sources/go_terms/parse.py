@@ -34,6 +34,8 @@ class GoTerm:
     """'BP' (biological process), 'MF' (molecular function) or 'CC' (cellular component)."""
     definition: str
     """'The chemical reactions and pathways resulting in the formation of heme, ...'."""
+    parents: tuple[str, ...] = ()
+    """GO IDs of the terms it is a kind or a part of (``go_bp_parents`` and its MF and CC twins)."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -48,6 +50,25 @@ def _rejection(go_id: str, name: str, ontology: str) -> str:
     if not GO_ID.fullmatch(go_id or "") or not name:
         return "malformed go_id or empty term"
     return ""
+
+
+PARENT_TABLES = ("go_bp_parents", "go_mf_parents", "go_cc_parents")
+PARENT_RELATIONS = ("isa", "is_a", "part_of")
+
+
+# Sample row of go_bp_parents: (_id 5247, _parent_id 5246, relationship_type 'isa')
+def _parents(connection: sqlite3.Connection) -> dict[str, list[str]]:
+    """GO ID -> the GO IDs of its is-a and part-of parents (an older GO.db without these tables gives none)."""
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    ids = dict(connection.execute("SELECT _id, go_id FROM go_term"))
+    parents: dict[str, list[str]] = {}
+    for table in PARENT_TABLES:
+        if table not in tables:
+            continue
+        for child, parent, relation in connection.execute(f"SELECT _id, _parent_id, relationship_type FROM {table}"):
+            if relation in PARENT_RELATIONS and child in ids and parent in ids:
+                parents.setdefault(ids[child], []).append(ids[parent])
+    return parents
 
 
 # Sample row: (_id 5247, go_id 'GO:0006783', term 'heme biosynthetic process', ontology 'BP',
@@ -66,6 +87,7 @@ def parse_go_terms(path: Path, stats: ParseStats | None = None) -> Iterator[GoTe
             if not found >= GO_TERM_COLUMNS:
                 detail = "go_term lacks " + ", ".join(sorted(GO_TERM_COLUMNS - found))
                 raise SourceFileError(path, "GO.db go_term table", detail)
+            parents = _parents(connection)
             rows = connection.execute("SELECT go_id, term, ontology, definition FROM go_term ORDER BY go_id")
             for go_id, name, ontology, definition in rows:
                 if ontology == PACKAGE_ROOT_ONTOLOGY:
@@ -75,7 +97,7 @@ def parse_go_terms(path: Path, stats: ParseStats | None = None) -> Iterator[GoTe
                 if reason:
                     stats.reject(reason)
                     continue
-                yield GoTerm(go_id, name, ontology, definition or "")
+                yield GoTerm(go_id, name, ontology, definition or "", tuple(parents.get(go_id, ())))
     except sqlite3.DatabaseError as error:
         raise SourceFileError(path, "SQLite database", str(error)) from error
     if stats.read == read_before:

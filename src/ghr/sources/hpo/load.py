@@ -86,7 +86,8 @@ def terms(path: Path, odd: Counter | None = None) -> Iterator[PhenotypeTermRecor
     for term in parse.parse_obo(path, odd):
         if term.obsolete:
             continue
-        yield PhenotypeTermRecord(term.id, term.name, term.definition, term.synonyms, term.layperson_synonyms)
+        yield PhenotypeTermRecord(term.id, term.name, term.definition, term.synonyms, term.layperson_synonyms,
+                                  term.parents)  # fmt: skip
 
 
 class _Disease:

@@ -48,6 +48,8 @@ class HpoTerm:
     """Synonyms typed ``layperson``: everyday words for the feature."""
     obsolete: bool = False
     """True when the term carries ``is_obsolete: true``."""
+    parents: tuple[str, ...] = ()
+    """HPO IDs of its ``is_a`` parents."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +133,13 @@ def _quoted(value: str) -> tuple[str, str]:
 class _Stanza:
     """The tags of one [Term] stanza gathered while reading."""
 
-    __slots__ = ("definition", "id", "lay", "name", "obsolete", "synonyms")
+    __slots__ = ("definition", "id", "lay", "name", "obsolete", "parents", "synonyms")
 
     def __init__(self) -> None:
         self.id = self.name = self.definition = ""
         self.synonyms: list[str] = []
         self.lay: list[str] = []
+        self.parents: list[str] = []
         self.obsolete = False
 
     def add(self, tag: str, value: str) -> None:
@@ -151,9 +154,12 @@ class _Stanza:
             (self.lay if " layperson" in rest.split("[", 1)[0] else self.synonyms).append(text)
         elif tag == "is_obsolete":
             self.obsolete = value == "true"
+        elif tag == "is_a":
+            self.parents.append(value.split("!", 1)[0].strip())
 
     def term(self) -> HpoTerm:
-        return HpoTerm(self.id, self.name, self.definition, tuple(self.synonyms), tuple(self.lay), self.obsolete)
+        return HpoTerm(self.id, self.name, self.definition, tuple(self.synonyms), tuple(self.lay), self.obsolete,
+                       tuple(self.parents))  # fmt: skip
 
 
 # Sample input:

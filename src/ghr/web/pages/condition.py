@@ -20,6 +20,7 @@ from ghr.kb.models import (
     ConditionXref,
     GeneCondition,
     GeneConditionLink,
+    Narrative,
     SourceRelease,
 )
 from ghr.web.pages.gene import TextBlock, as_block, block_citations
@@ -128,6 +129,8 @@ class ConditionPage:
     """(chromosome, region, the change in words) when a chromosome change causes the condition."""
     title: str = ""
     """The name the page goes by: the editors' title for their description, else the knowledge base's name."""
+    professional: list[FactItem] = field(default_factory=list)
+    """Descriptions written for health professionals (UniProt's), shown apart from the plain text."""
 
     @property
     def gene_groups(self) -> list[GeneGroup]:
@@ -156,6 +159,8 @@ class _Batch:
     references: dict[int, set[int]]
     chromosomes: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     """Condition id -> (chromosome, region, the change in words) for chromosomal conditions."""
+    narratives: dict[int, TextBlock] = field(default_factory=dict)
+    """Condition id -> the description the build wrote."""
 
 
 def _note(releases: Releases, source_ids) -> SourceNote:
@@ -224,24 +229,18 @@ def _inheritance_item(code: str, source_ids: list[int], releases: Releases) -> F
     return FactItem(f"{label}: {INHERITANCE_EXPLAINED.get(code, '')}.", _note(releases, source_ids))
 
 
-def _generated_description(condition: Condition, genes: list[GeneCause], descriptions: list[FactItem],
-                           releases: Releases) -> TextBlock:  # fmt: skip
-    if descriptions:
-        html = Markup("").join(Markup("<p>{}</p>").format(item.text) for item in descriptions)
-        return TextBlock(html=html, generated=True, sources=SourceNote.of_labels(d.sources for d in descriptions))
-    if genes:
-        listed = ", ".join(g.symbol for g in genes)
-        noun = "gene" if len(genes) == 1 else "genes"
-        sentence = Markup("{} is a condition associated with changes in the {} {}.").format(
-            condition.name, listed, noun
-        )
-    else:
-        sentence = Markup("{} is a condition recorded in the Mondo Disease Ontology ({}).").format(
-            condition.name, condition.mondo_id or "no identifier"
-        )
-    source = SourceNote.of([releases[condition.name_source_id]])
-    return TextBlock(html=Markup("<p>{}</p>").format(sentence), generated=True,
-                     sources=SourceNote.of_labels([source] + [g.sources for g in genes]))  # fmt: skip
+def _narratives(ids: list[int], releases: Releases) -> dict[int, TextBlock]:
+    """The description the build wrote for each condition (ghr.build.narrative), shown where no editor wrote one."""
+    by_key = {release.key: release for release in releases.values()}
+    rows = Narrative.objects.filter(condition_id__in=ids).values_list("condition_id", "html", "sources")
+    return {condition_id: TextBlock(html=Markup(html), generated=True,
+                                    sources=SourceNote.of([by_key[k] for k in sources if k in by_key]))
+            for condition_id, html, sources in rows}  # fmt: skip
+
+
+def _no_description(condition: Condition) -> TextBlock:
+    return TextBlock(html=Markup("<p>No description of {} is available yet.</p>").format(condition.name),
+                     generated=True, sources=SourceNote(()))  # fmt: skip
 
 
 def _everyday_names(name: str, layperson_synonyms: list[str] | None) -> list[str]:
@@ -321,7 +320,7 @@ def _load(ids: list[int]) -> _Batch:
     return _Batch(releases=releases, facts=_facts(ids, releases), genes=_genes(ids, releases),
                   inheritance=_inheritance(ids, releases), features=_features(ids, releases), xrefs=_xrefs(ids),
                   related=_related(ids), names=_names(ids), references=_references(ids),
-                  chromosomes=_chromosomes(ids))  # fmt: skip
+                  chromosomes=_chromosomes(ids), narratives=_narratives(ids, releases))  # fmt: skip
 
 
 def _chromosomes(ids: list[int]) -> dict[int, tuple[str, str, str]]:
@@ -341,8 +340,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
     published = {kind: texts.one(f"condition-{kind}", condition.slug) for kind in EDITED_KINDS}
     edited = {kind: as_block(text) for kind, text in published.items()}
     title = published["description"].title if published["description"] else condition.name
-    description = edited["description"] or _generated_description(
-        condition, genes, batch.facts.get((key, "description"), []), batch.releases)  # fmt: skip
+    description = edited["description"] or batch.narratives.get(key) or _no_description(condition)
     xrefs = batch.xrefs.get(key, [])
     features, features_source = batch.features.get(key, ([], SourceNote(())))
     names, names_source = _other_names(condition, batch.names.get(key, []), batch.releases)
@@ -361,6 +359,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
         citations=block_citations(blocks), chromosome_change=batch.chromosomes.get(key), title=title,
+        professional=batch.facts.get((key, "description"), []),
     )  # fmt: skip
 
 

@@ -11,7 +11,6 @@ from ghr.kb.models import ConditionInheritance, Gene
 from ghr.web.pages.gene_rows import (
     ChromosomeDrawing,
     ConditionLink,
-    FunctionTerm,
     GeneBatch,
     InheritanceRow,
     Span,
@@ -30,7 +29,6 @@ NAME_KIND_LABELS = {
     "alias_name": "other name",
     "protein_name": "protein name",
 }
-GO_LIMIT = 4
 
 
 @dataclass
@@ -95,6 +93,8 @@ class GenePage:
     published: dt.date | None
     has_editor_texts: bool = False
     citations: list = field(default_factory=list)
+    function_terms: list = field(default_factory=list)
+    """The gene's Gene Ontology terms, for health professionals (gene_rows.FunctionTerm)."""
 
     @property
     def symbol(self) -> str:
@@ -122,46 +122,14 @@ def _join(words: list[str]) -> str:
     return separator.join(words[:-1]) + (";" if separator == "; " else "") + " and " + words[-1]
 
 
-# Experimental evidence first: those annotations say most about what the protein is known to do.
-EXPERIMENTAL_EVIDENCE = {"EXP", "IDA", "IPI", "IMP", "IGI", "IEP", "HDA", "HMP", "HGI", "HEP"}
-GO_PHRASES = {
-    "BP": "Based on Gene Ontology annotations, the protein is involved in {}.",
-    "MF": "Its activities include {}.",
-    "CC": "It is found in the {}.",
-}
-
-
-def _go_sentence(terms: list[FunctionTerm]) -> str:
-    ranked = sorted(terms, key=lambda term: (term.evidence not in EXPERIMENTAL_EVIDENCE, term.name.lower()))
-    by_ontology: dict[str, list[str]] = {"BP": [], "MF": [], "CC": []}
-    for term in ranked:
-        names = by_ontology.setdefault(term.ontology, [])
-        if term.name not in names and len(names) < GO_LIMIT:
-            names.append(term.name)
-    sentences = [GO_PHRASES[ont].format(_join(by_ontology[ont])) for ont in GO_PHRASES if by_ontology[ont]]
-    if sentences and not by_ontology["BP"]:
-        sentences[0] = "Based on Gene Ontology annotations, " + sentences[0][0].lower() + sentences[0][1:]
-    return " ".join(sentences)
-
-
-def _product_sentence(gene: Gene) -> str:
-    kind = (gene.locus_type or "").replace("_", " ")
-    if "protein" in kind:
-        also = f" (also called {gene.protein_name})" if gene.protein_name and gene.protein_name != gene.name else ""
-        return f"The {gene.symbol} gene provides instructions for making a protein called {gene.name}{also}."
-    if kind:
-        return f"{gene.symbol} is a {kind} gene; its official name is {gene.name}."
-    return f"{gene.symbol} is the official symbol of the gene named {gene.name}."
-
-
-def generated_function(gene: Gene, terms: list[FunctionTerm]) -> TextBlock:
-    """A short, factual paragraph made from the gene's name, type and GO annotations; never invented."""
-    sentences = [_product_sentence(gene), _go_sentence(terms)]
-    if not terms:
-        sentences.append("No Gene Ontology annotations describing its function were found in the sources used.")
-    releases = [gene.source] + [t.source for t in terms] + [t.term_source for t in terms]
-    html = Markup("<p>{}</p>").format(" ".join(s for s in sentences if s))
-    return TextBlock(html=html, generated=True, sources=SourceNote.of(releases))
+def narrative_block(gene: Gene, rows, batch) -> TextBlock:
+    """The function text the build wrote for the gene (ghr.build.narrative); readers never compose it."""
+    if rows.narrative is None:
+        html = Markup("<p>No description of the function of the {} gene is available yet.</p>").format(gene.symbol)
+        return TextBlock(html=html, generated=True, sources=SourceNote(()))
+    html, keys = rows.narrative
+    releases = [batch.releases_by_key[key] for key in keys if key in batch.releases_by_key]
+    return TextBlock(html=Markup(html), generated=True, sources=SourceNote.of(releases))
 
 
 def _inheritance_codes(rows: list[InheritanceRow]) -> list[str]:
@@ -285,7 +253,7 @@ def _page_dates(blocks: list[TextBlock]) -> tuple[dt.date | None, dt.date | None
 
 def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts) -> GenePage:
     rows = batch.rows[gene.id]
-    function = as_block(texts.one("gene-function", gene.symbol)) or generated_function(gene, rows.function_terms)
+    function = as_block(texts.one("gene-function", gene.symbol)) or narrative_block(gene, rows, batch)
     conditions = condition_blocks(gene, batch, texts)
     page_texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
     references = set(rows.references) | set(function.references) | {p for b in conditions for p in b.text.references}
@@ -298,7 +266,7 @@ def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts) -> GenePage:
         references=sorted(references), references_source=SourceNote.of(rows.reference_sources),
         reviewed=reviewed, published=published,
         has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
-        citations=block_citations([function] + [c.text for c in conditions]),
+        citations=block_citations([function] + [c.text for c in conditions]), function_terms=rows.function_terms,
     )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from ghr.kb.models import (
     GeneLocation,
     GeneName,
     GeneReference,
+    Narrative,
     SourceRelease,
 )
 from ghr.web.pages.ideogram import Band, band_layer
@@ -117,6 +118,8 @@ class GeneRows:
     reference_sources: list[SourceRelease] = field(default_factory=list)
     """The releases the references come from, by release name."""
     span: Span | None = None
+    narrative: tuple[str, tuple[str, ...]] | None = None
+    """(HTML, release keys) of the function text the build wrote (ghr.build.narrative)."""
 
 
 @dataclass
@@ -127,6 +130,7 @@ class GeneBatch:
     inheritance: dict[int, list[InheritanceRow]]
     """Condition id -> its inheritance rows, in the order the build wrote them."""
     chromosomes: dict[str, ChromosomeDrawing]
+    releases_by_key: dict[str, SourceRelease] = field(default_factory=dict)
 
 
 def load_gene_batch(genes: list[Gene]) -> GeneBatch:
@@ -138,8 +142,11 @@ def load_gene_batch(genes: list[Gene]) -> GeneBatch:
     _add_other_names(rows, ids, releases)
     _add_references(rows, ids, releases)
     _add_spans(rows, ids, releases)
+    for gene_id, html, sources in Narrative.objects.filter(gene_id__in=ids).values_list("gene_id", "html", "sources"):
+        rows[gene_id].narrative = (html, tuple(sources))
     names = {row.span.chromosome for row in rows.values() if row.span} | {gene.chromosome for gene in genes}
-    return GeneBatch(rows, _inheritance(condition_ids, releases), _chromosomes(names))
+    by_key = {release.key: release for release in releases.values()}
+    return GeneBatch(rows, _inheritance(condition_ids, releases), _chromosomes(names), by_key)
 
 
 def _add_function_terms(rows: dict[int, GeneRows], ids: list[int], releases: dict) -> None:

@@ -64,7 +64,10 @@ class Command(BaseCommand):
               f"{counts['conditions']}, genes linked to a condition {counts['genes_with_conditions']}")  # fmt: skip
         stats = result.condition_stats
         records = sum(tally.read["ConditionRecord"] for tally in result.collected.tallies.values())
-        merge_stats = {k: v for k, v in stats.items() if not k.startswith(("links ", "unknown ", "general "))}
+        merge_stats = {k: v for k, v in stats.items()
+                       if not k.startswith(("links ", "unknown ", "general ", "narrative "))}  # fmt: skip
+        grades = {k.removeprefix("narrative median grade "): v for k, v in stats.items() if k.startswith("narrative ")}
+        write(f"plain-language texts made for every gene and condition; median reading grade: {grades}")
         write(f"conditions merged from {records} records: {merge_stats}")
         links = {k.removeprefix("links "): v for k, v in stats.items() if k.startswith("links ")}
         write(f"gene-condition links by kind: {links}; general conditions gathering their types' genes: "
