@@ -109,7 +109,7 @@ def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
     description = text_of(section(doc, "description-heading"))
     assert "assembled automatically" in description
     assert description.endswith(
-        "Acute intermittent porphyria is a condition that mainly affects the digestive system. Common signs include "
+        "Acute intermittent porphyria is a condition that mainly affects the digestive system. Signs can include "
         "stomach pain. It is caused by changes in the HMBS gene. It is inherited in an autosomal dominant pattern. "
         "One changed copy of the gene in each cell is enough to cause it."
     )

@@ -37,7 +37,9 @@ def _gene_facts(plan: Plan, collected: Collected, index: GeneIndex) -> dict[int,
     go_ids = {row["id"]: row["go_id"] for row in _rows(plan, kb.GoTerm)}
     genes = {row["id"]: GeneFacts(row["symbol"], row["name"], row["locus_type"]) for row in _rows(plan, kb.Gene)}
     for row in _rows(plan, kb.GeneFunctionTerm):
-        genes[row["gene_id"]].go_terms.append(go_ids[row["term_id"]])
+        gene = genes[row["gene_id"]]
+        gene.go_terms.append(go_ids[row["term_id"]])
+        gene.evidence[go_ids[row["term_id"]]] = row["evidence"]
     for source, record in collected.of("GeneTissueRecord"):
         gene_id = index.find(record.gene)
         if gene_id is None:

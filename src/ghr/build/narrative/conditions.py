@@ -69,13 +69,13 @@ LAB_WORDS = ("level", "count", "concentration", "serum", "activity", "urine", "p
 
 
 def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str]:
-    """The most frequent features; among equals, the broader ones (fewer terms above them: "Intellectual
-    disability" before "Concave nasal ridge") with everyday words, and laboratory findings last."""
+    """The most frequent features; among equals, those HPO gives everyday words for, then the broader ones (fewer
+    terms above them: "Intellectual disability" before "Concave nasal ridge"); laboratory findings last."""
 
     def rank(feature):
         hpo_id, name, lay, frequency = feature
         lab = any(word in name.lower() for word in LAB_WORDS)
-        return (lab, -plain_frequency(frequency)[1], len(ancestors(hpo_id, parents, cache)), not lay, name)
+        return (lab, -plain_frequency(frequency)[1], not lay, len(ancestors(hpo_id, parents, cache)), name)
 
     ranked = sorted(condition.features, key=rank)
     signs = []
@@ -128,7 +128,7 @@ def condition_text(condition: ConditionFacts, parents: Mapping, cache: dict) -> 
     sentences = [f"{opening} that mainly affects {affects}." if systems else f"{opening}."]
     signs = _signs(condition, parents, cache)
     if signs:
-        sentences.append(f"Common signs include {_join(signs)}.")
+        sentences.append(f"Signs can include {_join(signs)}.")
     sentences += [s for s in (_onset(condition.onset), condition.frequency, _causes(condition),
                               _inheritance(condition)) if s]  # fmt: skip
     if len(sentences) < 2:

@@ -15,6 +15,7 @@ from ghr.build.narrative.lexicon import GENERAL_PROCESSES, PLACES, PROCESSES, PR
 
 MAX_PROCESSES = 2
 MAX_TISSUES = 3
+EXPERIMENTAL = frozenset({"EXP", "IDA", "IPI", "IMP", "IGI", "IEP", "HTP", "HDA", "HMP", "HGI", "HEP", "TAS"})
 ACTIVE_TPM = 5.0
 """Median expression (transcripts per million) below which a gene is not called "active" in a tissue."""
 
@@ -30,6 +31,8 @@ class GeneFacts:
     """The gene's GO annotations (IDs)."""
     tissues: tuple[tuple[str, float], ...] = ()
     """GTEx tissue names with median TPM, highest first."""
+    evidence: dict[str, str] = field(default_factory=dict)
+    """GO ID -> its evidence code ('IDA', 'IEA'...)."""
 
 
 @dataclass(frozen=True)
@@ -53,14 +56,17 @@ def ancestors(term: str, parents: Mapping[str, tuple[str, ...]], cache: dict[str
     return cache[term]
 
 
-def _reached(terms: Iterable[str], table, parents, cache) -> Counter:
-    """How many of the gene's terms reach each lexicon entry (by position in the table)."""
+def _reached(terms: Iterable[str], table, parents, cache, *, first_only: bool = False) -> Counter:
+    """How many of the gene's terms reach each lexicon entry (by position in the table). With ``first_only`` a term
+    counts for the first entry it reaches only, so a channel is not also counted as a transporter."""
     counts: Counter = Counter()
     for term in terms:
         above = ancestors(term, parents, cache)
         for position, entry in enumerate(table):
             if entry[0] in above:
                 counts[position] += 1
+                if first_only:
+                    break
     return counts
 
 
@@ -90,9 +96,12 @@ def _kind_sentences(gene: GeneFacts, kinds: Counter) -> list[str]:
 
 
 def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: dict) -> Written:
-    kinds = _reached(gene.go_terms, PRODUCT_KINDS, parents, cache)
-    processes = _reached(gene.go_terms, PROCESSES, parents, cache)
-    places = _reached(gene.go_terms, PLACES, parents, cache)
+    # Experimentally supported annotations say most about what the product is known to do; the others are used
+    # only for a gene that has none.
+    terms = [t for t, evidence in gene.evidence.items() if evidence in EXPERIMENTAL] or gene.go_terms
+    kinds = _reached(terms, PRODUCT_KINDS, parents, cache, first_only=True)
+    processes = _reached(terms, PROCESSES, parents, cache)
+    places = _reached(terms, PLACES, parents, cache, first_only=True)
     sentences = _kind_sentences(gene, kinds)
     # Specific processes (earlier in the table) before the broad ones every gene reaches.
     specific = [p for p in sorted(processes) if PROCESSES[p][0] not in GENERAL_PROCESSES]

@@ -53,7 +53,7 @@ def _rejection(go_id: str, name: str, ontology: str) -> str:
 
 
 PARENT_TABLES = ("go_bp_parents", "go_mf_parents", "go_cc_parents")
-PARENT_RELATIONS = ("isa", "is_a", "part_of")
+PARENT_RELATIONS = ("isa", "is_a", "part of", "part_of")
 
 
 # Sample row of go_bp_parents: (_id 5247, _parent_id 5246, relationship_type 'isa')
