@@ -9,6 +9,7 @@ gene (A1BG), and four conditions, two of which share a gene (ALAS2) and two that
 
 from datetime import UTC, datetime
 
+from ghr.build.narrative.lexicon import body_system
 from ghr.kb import models as kb
 
 CHROMOSOME_LENGTHS = {
@@ -383,7 +384,11 @@ def populate(using: str) -> None:
     genes = _genes(using, src)
     phenotypes = {
         hpo_id: kb.PhenotypeTerm.objects.using(using).create(
-            hpo_id=hpo_id, name=name, layperson_synonyms=lay, source=src["hpo"]
+            hpo_id=hpo_id,
+            name=name,
+            layperson_synonyms=lay,
+            source=src["hpo"],
+            system=body_system(hpo_id, HPO_PARENTS, {}),
         )
         for hpo_id, name, lay in PHENOTYPES
     }

@@ -230,3 +230,13 @@ def test_admin_return_action_asks_why_then_returns(draft, writer, reviewer):
     draft.refresh_from_db()
     assert draft.state == State.DRAFT and draft.return_reason == "Add a reference."
     assert draft.events.filter(action="return_for_changes", reason="Add a reference.").exists()
+
+
+def test_a_new_text_can_start_from_the_one_the_build_wrote(writer):
+    client = login(writer)
+    form = page(client.get("/editorial/texts/new?kind=gene-function&key=FECH"))
+    body = form.xpath("//textarea[@name='body']")[0].text_content().strip()
+    assert body.startswith("The FECH gene provides instructions for making a protein called ferrochelatase.")
+    assert form.xpath("//input[@name='title']/@value") == ["Normal function of the FECH gene"]
+    empty = page(client.get("/editorial/texts/new?kind=glossary&key=heme"))
+    assert empty.xpath("//textarea[@name='body']")[0].text_content().strip() == ""

@@ -56,12 +56,16 @@ def test_inheritance_human_readable_with_both_sources(xlsa):
     assert "Orphadata epidemiology 2021-03-01" in items[0]
 
 
-def test_features_with_layperson_synonyms(xlsa):
-    features = [text_of(li) for li in section(xlsa, "features-heading").xpath(".//ul[@class='features']/li")]
-    assert features == [
-        "Anemia: Low number of red blood cells or hemoglobin HP:0001903",
-        "Microcytic anemia: Small red blood cells HP:0001935",
+def test_features_in_everyday_words_grouped_by_body_system(xlsa):
+    features = section(xlsa, "features-heading")
+    assert [text_of(h) for h in features.xpath(".//h3")] == ["Blood"]
+    items = features.xpath(".//ul[@class='features']/li")
+    assert [text_of(li) for li in items] == [
+        "Low number of red blood cells or hemoglobin (medical term: Anemia)",
+        "Small red blood cells (medical term: Microcytic anemia)",
     ]
+    # HP codes only in the links, never in the words.
+    assert items[0].xpath("./a/@href") == ["https://hpo.jax.org/browse/term/HP:0001903"]
 
 
 def test_help_links(xlsa):
@@ -117,7 +121,7 @@ def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
     inheritance = text_of(section(doc, "inheritance-heading"))
     assert "Autosomal dominant: one altered copy of the gene in each cell is enough" in inheritance
     features = text_of(section(doc, "features-heading"))
-    assert "Abdominal pain: Stomach pain; Tummy ache" in features
+    assert "Digestive system Stomach pain (medical term: Abdominal pain)" in features
 
 
 def test_description_for_professionals_is_kept_apart_from_the_plain_one(client, kb):

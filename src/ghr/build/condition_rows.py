@@ -13,6 +13,7 @@ from ghr.build.genes import GeneIndex
 from ghr.build.inheritance import choose
 from ghr.build.link_kinds import CAUSES, PairEvidence
 from ghr.build.link_rows import decide_links, gathered_links, general_groups, merge_gathered, plan_link_rows
+from ghr.build.narrative.lexicon import body_system
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
 from ghr.sources.records import ConditionId, GeneRef
@@ -245,13 +246,16 @@ def _plan_link_kinds(
 
 
 def _plan_features(collected: Collected, plan: Plan, targets: _Targets) -> None:
-    terms = plan.table(kb.PhenotypeTerm, "hpo_id", "name", "definition", "layperson_synonyms", "synonyms", "source_id")
+    terms = plan.table(kb.PhenotypeTerm, "hpo_id", "name", "definition", "layperson_synonyms", "synonyms", "source_id",
+                       "system")  # fmt: skip
     term_ids = {}
+    parents = {record.hpo_id: record.parents for _, record in collected.of("PhenotypeTermRecord")}
+    cache: dict = {}
     for source, record in collected.of("PhenotypeTermRecord"):
         if record.hpo_id not in term_ids:
             term_ids[record.hpo_id] = terms.add(
                 record.hpo_id, record.name, record.definition, as_json(list(record.layperson_synonyms)),
-                as_json(list(record.synonyms)), targets.source_ids[source],
+                as_json(list(record.synonyms)), targets.source_ids[source], body_system(record.hpo_id, parents, cache),
             )  # fmt: skip
     features = plan.table(kb.ConditionFeature, "condition_id", "term_id", "frequency", "source_id")
     seen = set()

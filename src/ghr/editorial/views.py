@@ -80,11 +80,33 @@ def text_list(request):
     return render(request, "editorial/text_list.html", {"form": form, "page": page})
 
 
+def starting_point(kind: str | None, key: str | None) -> dict:
+    """A new gene-function or condition-description text can start from the text the build wrote for that page
+    (``?kind=gene-function&key=ALAS2``): the editor rewrites it rather than starting from nothing."""
+    from ghr.kb.models import Narrative
+
+    if not kind or not key or len(key) > 200:
+        return {}
+    initial = {"kind": kind, "key": key}
+    if kind == "gene-function":
+        found = Narrative.objects.filter(gene__symbol=key).values_list("text", flat=True).first()
+        initial["title"] = f"Normal function of the {key} gene"
+    elif kind == "condition-description":
+        row = Narrative.objects.filter(condition__slug=key).values_list("text", "condition__name").first()
+        found, initial["title"] = row if row else ("", "")
+    else:
+        return initial
+    if found:
+        initial["body"] = found
+        initial["note"] = "Started from the text assembled automatically from the sources"
+    return initial
+
+
 @editor_required
 def text_new(request):
     if not request.user.has_perm("ghr_editorial.add_text"):
         raise PermissionDenied("You are not allowed to create texts.")
-    form = NewTextForm(request.POST or None)
+    form = NewTextForm(request.POST or None, initial=starting_point(request.GET.get("kind"), request.GET.get("key")))
     if request.method == "POST" and form.is_valid():
         kind, key = form.cleaned_data["kind"], form.cleaned_data["key"]
         if Text.objects.filter(kind=kind, key=key).exists():

@@ -346,6 +346,9 @@ class PhenotypeTerm(models.Model):
     layperson_synonyms = models.JSONField(default=list)
     synonyms = models.JSONField(default=list)
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
+    system = models.CharField(
+        max_length=60, blank=True, help_text="The body system it belongs to, in everyday words (HPO's top categories)."
+    )
 
 
 class ConditionFeature(models.Model):

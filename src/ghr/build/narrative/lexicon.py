@@ -146,3 +146,11 @@ def plain_frequency(value: str) -> tuple[str, float]:
         if share >= threshold:
             return words, share
     return "", -1
+
+
+def body_system(hpo_id: str, parents, cache: dict) -> str:
+    """The body system of an HPO feature in everyday words: the first of BODY_SYSTEMS above it, '' if none."""
+    from ghr.build.narrative.genes import ancestors
+
+    above = ancestors(hpo_id, parents, cache)
+    return next((words for system, words in BODY_SYSTEMS.items() if system in above), "")

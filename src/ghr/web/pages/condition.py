@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ghr.build.narrative.lexicon import plain_frequency
 from ghr.kb.models import (
     Condition,
     ConditionChromosome,
@@ -27,15 +28,6 @@ from ghr.web.pages.gene import TextBlock, as_block, block_citations
 from ghr.web.pages.links import XREF_ORDER, Link, XrefLink, condition_help_links, xref_link
 from ghr.web.pages.sources import SourceNote
 from ghr.web.pages.texts import GlossaryHit, GlossaryMatcher, PageTexts, glossary_terms_in, plain_text
-
-HPO_FREQUENCIES = {
-    "HP:0040280": "always present (100% of people)",
-    "HP:0040281": "very frequent (80-99% of people)",
-    "HP:0040282": "frequent (30-79% of people)",
-    "HP:0040283": "occasional (5-29% of people)",
-    "HP:0040284": "very rare (1-4% of people)",
-    "HP:0040285": "excluded (0% of people)",
-}
 
 INHERITANCE_EXPLAINED = {
     "ad": "one altered copy of the gene in each cell is enough to cause the condition",
@@ -91,6 +83,26 @@ class Feature:
     hpo_id: str
     lay_names: list[str]
     frequency: str
+    """How many people with the condition have it, in one plain form ("most people"), or ''."""
+    system: str = ""
+    """The body system, in everyday words (set by the build from HPO's categories)."""
+    share: float = -1.0
+    """The frequency as a share of people, for ordering; -1 when unknown."""
+
+    @property
+    def label(self) -> str:
+        """Everyday words first, the medical term after."""
+        return self.lay_names[0] if self.lay_names else self.name
+
+    @property
+    def url(self) -> str:
+        return f"https://hpo.jax.org/browse/term/{self.hpo_id}"
+
+
+@dataclass
+class FeatureGroup:
+    system: str
+    features: list[Feature]
 
 
 @dataclass
@@ -135,6 +147,16 @@ class ConditionPage:
     @property
     def gene_groups(self) -> list[GeneGroup]:
         return gene_groups(self.genes)
+
+    @property
+    def feature_groups(self) -> list[FeatureGroup]:
+        """Features by body system (the systems with most features first), the most frequent first in each."""
+        groups: dict[str, list[Feature]] = {}
+        for feature in self.features:
+            groups.setdefault(feature.system or "other features", []).append(feature)
+        ordered = sorted(groups.items(), key=lambda item: (item[0] == "other features", -len(item[1]), item[0]))
+        return [FeatureGroup(system, sorted(found, key=lambda f: (-f.share, not f.lay_names, f.label.lower())))
+                for system, found in ordered]  # fmt: skip
 
     @property
     def genes_source(self) -> SourceNote:
@@ -258,9 +280,11 @@ def _features(ids: list[int], releases: Releases) -> dict[int, tuple[list[Featur
     features: dict[int, list[Feature]] = {}
     sources: dict[int, list[int]] = {}
     rows = ConditionFeature.objects.filter(condition_id__in=ids).order_by("term__name", "id").values_list(
-        "condition_id", "term__name", "term__hpo_id", "term__layperson_synonyms", "frequency", "source_id")  # fmt: skip
-    for condition_id, name, hpo_id, lay_names, frequency, source_id in rows:
-        feature = Feature(name, hpo_id, _everyday_names(name, lay_names), HPO_FREQUENCIES.get(frequency, frequency))
+        "condition_id", "term__name", "term__hpo_id", "term__layperson_synonyms", "frequency", "source_id",
+        "term__system")  # fmt: skip
+    for condition_id, name, hpo_id, lay_names, frequency, source_id, system in rows:
+        words, share = plain_frequency(frequency)
+        feature = Feature(name, hpo_id, _everyday_names(name, lay_names), words, system, share)
         features.setdefault(condition_id, []).append(feature)
         sources.setdefault(condition_id, []).append(source_id)
     return {condition_id: (found, _note(releases, sources[condition_id])) for condition_id, found in features.items()}
