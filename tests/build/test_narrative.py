@@ -24,7 +24,10 @@ def test_a_channel_gene_in_plain_words():
         (("Pancreas", 65.8), ("Colon_Transverse", 28.8)),
     )
     text = sentences(gene_text(cftr, GO_PARENTS, {}))
-    assert text.startswith("The CFTR gene provides instructions for making a channel called CF transmembrane")
+    assert text.startswith(
+        "The CFTR gene provides instructions for making a protein called CF transmembrane "
+        "conductance regulator. This protein is a channel. Channels are pores"
+    )
     assert "moving charged particles (ions) into and out of cells" in text
     assert "The protein works in the membrane that surrounds the cell." in text
     assert text.endswith("The gene is most active in the pancreas and large intestine.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ghr.build.narrative.genes import Written, ancestors
 from ghr.build.narrative.lexicon import BODY_SYSTEMS, ONSET, plain_frequency
 
-MAX_SYSTEMS, MAX_SIGNS, MAX_GENES = 3, 3, 3
+MAX_SYSTEMS, MAX_SIGNS, MAX_GENES = 2, 3, 3
 INHERITANCE_WORDS = {
     "ad": "an autosomal dominant pattern. One changed copy of the gene in each cell is enough to cause it",
     "ar": "an autosomal recessive pattern. Both copies of the gene in each cell have changes",
@@ -78,6 +78,10 @@ def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str
         return (lab, -plain_frequency(frequency)[1], not lay, len(ancestors(hpo_id, parents, cache)), name)
 
     ranked = sorted(condition.features, key=rank)
+    in_everyday_words = [f for f in ranked if f[2]]
+    if len(in_everyday_words) >= 2:
+        # Where HPO has everyday words for enough of them, the signs are named in those words only.
+        ranked = in_everyday_words
     signs = []
     for _, name, lay, frequency in ranked:
         if plain_frequency(frequency)[1] == 0.0 and frequency:

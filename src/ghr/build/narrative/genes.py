@@ -88,11 +88,12 @@ def _best(counts: Counter) -> int:
 
 
 def _kind_sentences(gene: GeneFacts, kinds: Counter) -> list[str]:
+    first = f"The {gene.symbol} gene provides instructions for making a protein called {gene.name}."
     if not kinds:
-        return [f"The {gene.symbol} gene provides instructions for making a protein called {gene.name}."]
+        return [first]
     # The kind most of its activity terms reach; on a tie, the first in the table (a channel before an enzyme).
     kind, explanation = PRODUCT_KINDS[_best(kinds)][1:]
-    return [f"The {gene.symbol} gene provides instructions for making {kind} called {gene.name}.", explanation]
+    return [first, f"This protein is {kind}.", explanation]
 
 
 def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: dict) -> Written:
@@ -123,7 +124,7 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
         "go_terms": len(gene.go_terms),
     }
     sources = ("go_terms", "ncbi_orgdb") + (("gtex_tissues",) if active else ())
-    return Written(tuple(sentences[:5]), facts, sources)
+    return Written(tuple(sentences[:6]), facts, sources)
 
 
 def other_gene(gene: GeneFacts) -> Written:
