@@ -211,3 +211,18 @@ def test_without_a_knowledge_base_everything_is_not_built_yet(published):
     }  # fmt: skip
     assert fingerprint("glossary", "heme", using="kb_staging") == {}
     assert flag_review_due(using="kb_staging") == []
+
+
+@pytest.mark.urls("tests.editorial.urls")
+def test_dashboard_lists_the_facts_the_sources_disagree_on(reviewer, db):
+    from ghr.kb.models import Condition, ConditionReview
+
+    xlsa = Condition.objects.get(slug="x-linked-sideroblastic-anemia")
+    message = (
+        "The sources give autosomal dominant (hpo), X-linked recessive (orphadata). The page states X-linked recessive."
+    )
+    ConditionReview.objects.create(condition=xlsa, topic="inheritance", message=message)
+    tree = lxml_html.fromstring(login(reviewer).get("/editorial/").content)
+    section = tree.get_element_by_id("facts-to-check").getparent()
+    assert f"X-linked sideroblastic anemia (inheritance): {message}" in " ".join(section.text_content().split())
+    assert section.xpath(".//a/@href") == ["/condition/x-linked-sideroblastic-anemia"]

@@ -62,8 +62,26 @@ def dashboard(request):
         "returned": texts.filter(state=State.DRAFT).exclude(return_reason="")[:50],
         "review_due": review_due_texts().order_by("kind", "key")[:200],
         "events": AuditEvent.objects.select_related("actor", "text")[:30],
+        "facts_to_check": facts_to_check(),
     }
     return render(request, "editorial/dashboard.html", context)
+
+
+FACTS_SHOWN = 200
+
+
+def facts_to_check() -> list:
+    """Conditions whose sources disagree, with the choice the build made (``ConditionReview``), for editors."""
+    from django.db import DatabaseError
+
+    from ghr.kb.models import ConditionReview
+
+    try:
+        rows = ConditionReview.objects.order_by("condition__name").values_list(
+            "condition__slug", "condition__name", "topic", "message")  # fmt: skip
+        return list(rows[:FACTS_SHOWN])
+    except DatabaseError:  # a knowledge base from before the review list: nothing to show
+        return []
 
 
 @editor_required

@@ -39,7 +39,8 @@ INHERITANCE_EXPLAINED = {
     "m": "the gene is in the DNA of mitochondria, which is passed on by mothers",
     "y": "the gene is on the Y chromosome and is passed from fathers to sons",
     "ac": "two different versions of the gene are both expressed",
-    "n": "the condition is usually not passed down through families",
+    "mf": "several genes act together with lifestyle and the environment; there is no single-gene pattern",
+    "n": "the condition is usually not inherited: it is not usually passed down through families",
     "u": "how the condition is inherited is not known",
 }
 
