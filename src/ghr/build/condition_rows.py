@@ -31,6 +31,7 @@ EDITORIAL_SLUGS = {
 EDITORIAL_GROUPS = {
     "MONDO:0001703": "Color vision deficiency",
     "MONDO:0005775": "Glucose-6-phosphate dehydrogenase deficiency",
+    "MONDO:0016899": "Duchenne and Becker muscular dystrophy",
 }
 # Records that are the same condition as a MONDO term although no cross-reference or name says so.
 EDITORIAL_MERGES = {ConditionId("GARD", "0006403"): "MONDO:0008560"}  # Factor V Leiden thrombophilia

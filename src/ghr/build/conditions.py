@@ -396,8 +396,12 @@ def _name_key(entry: Entry, agreement: dict[str, set[str]] | None = None) -> tup
     inverted = record.id.db in INVERTING_DBS and ", " in _display(record)
     outdated = bool(OUTDATED_WORDS.search(record.name))
     cut = _is_cut(record, set(agreement))
-    alone = len(agreement.get(_plain(_display(record)), ())) < 2
-    return (cut, outdated, inverted, alone, NAME_RANK.get(record.id.db, 9), record.id.key, source)
+    plain = _plain(_display(record))
+    alone = len(agreement.get(plain, ())) < 2
+    # "Marfan syndrome type 1" where a member also calls the condition "Marfan syndrome": the general name first.
+    numbered = re.sub(r" (type )?[0-9]+[a-z]?$", "", plain)
+    typed = numbered != plain and numbered in agreement
+    return (cut, outdated, inverted, typed, alone, NAME_RANK.get(record.id.db, 9), record.id.key, source)
 
 
 def _preferred(members: list[Entry]) -> Entry:

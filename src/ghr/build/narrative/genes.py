@@ -116,6 +116,8 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
         sentences.append(f"The protein works {PLACES[_best(places)][1]}.")
     if active:
         sentences.append(f"The gene is most active in the {_join(active)}.")
+    if len(sentences) < 2:
+        sentences.append("Its exact role in the body is not yet well understood.")
     facts = {
         "product": PRODUCT_KINDS[_best(kinds)][0] if kinds else "",
         "processes": [PROCESSES[p][0] for p in chosen],
