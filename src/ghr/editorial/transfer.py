@@ -8,6 +8,7 @@ text's working version back in the same format, so export -> import -> export gi
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -296,12 +297,17 @@ def _front_matter(text: Text, revision: Revision) -> dict:
     return meta
 
 
+READING_ORDER = ("reader", "date", "checklist", "notes")
+
+
 def _dated(reading: dict) -> dict:
-    """The second reading with its date as a YAML date again, as the writer wrote it (2026-12-02, not quoted)."""
-    try:
-        return {**reading, "date": date.fromisoformat(str(reading.get("date")))}
-    except ValueError:
-        return dict(reading)
+    """The second reading in the order writers write it (JSON databases may keep keys in another order), with its
+    date as a YAML date again (2026-12-02, not quoted)."""
+    ordered = {name: reading[name] for name in READING_ORDER if name in reading}
+    ordered.update({name: reading[name] for name in sorted(reading) if name not in ordered})
+    with suppress(ValueError):
+        ordered["date"] = date.fromisoformat(str(ordered.get("date")))
+    return ordered
 
 
 def _yaml_line(name: str, value) -> str:
