@@ -468,6 +468,31 @@ def write_gtex_tissues(folder: Path) -> None:
     )
 
 
+def write_hpo_gene_disease(folder: Path) -> None:
+    (folder / "genes_to_disease.txt").write_text(
+        "ncbi_gene_id\tgene_symbol\tassociation_type\tdisease_id\tsource\n"
+        "NCBIGene:212\tALAS2\tMENDELIAN\tOMIM:300751\tftp://ftp.omim.org/mim2gene.txt\n"
+        "NCBIGene:3145\tHMBS\tMENDELIAN\tOMIM:176000\tftp://ftp.omim.org/mim2gene.txt\n",
+        encoding="utf-8",
+    )
+
+
+def write_orphadata_genes(folder: Path) -> None:
+    (folder / "en_product6.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><JDBOR><DisorderList count="1"><Disorder id="1">'
+        '<OrphaCode>75563</OrphaCode><Name lang="en">X-linked sideroblastic anemia</Name>'
+        '<DisorderGeneAssociationList count="1"><DisorderGeneAssociation>'
+        "<SourceOfValidation>8829630[PMID]</SourceOfValidation>"
+        '<Gene id="2"><Name lang="en">5\'-aminolevulinate synthase 2</Name><Symbol>ALAS2</Symbol>'
+        '<ExternalReferenceList count="1"><ExternalReference id="3"><Source>HGNC</Source><Reference>397</Reference>'
+        "</ExternalReference></ExternalReferenceList></Gene>"
+        '<DisorderGeneAssociationType id="17949"><Name lang="en">Disease-causing germline mutation(s) in</Name>'
+        "</DisorderGeneAssociationType></DisorderGeneAssociation></DisorderGeneAssociationList></Disorder>"
+        "</DisorderList></JDBOR>",
+        encoding="utf-8",
+    )
+
+
 def write_gard(folder: Path) -> None:
     (folder / "diseases.trimmed.json").write_text(json.dumps(GARD, indent=1))
 
@@ -484,7 +509,9 @@ WRITERS = {
     "hpo": write_hpo,
     "uniprot_diseases": write_uniprot_diseases,
     "clinvar_variants": write_clinvar_variants,
+    "hpo_gene_disease": write_hpo_gene_disease,
     "orphadata": write_orphadata,
+    "orphadata_genes": write_orphadata_genes,
     "gard": write_gard,
 }
 """Source key -> function writing that source's files into its folder (HGNC's own complete set is left out:

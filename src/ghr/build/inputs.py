@@ -16,7 +16,8 @@ from ghr.sources.records import SourceSpec
 # In build order: gene nomenclature first (the others name genes by its identifiers), conditions last.
 SOURCE_KEYS = (
     "hgnc", "gnuhealth_genes", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
-    "gtex_tissues", "mondo", "hpo", "uniprot_diseases", "clinvar_variants", "orphadata", "gard",
+    "gtex_tissues", "mondo", "hpo", "hpo_gene_disease", "uniprot_diseases", "clinvar_variants", "orphadata",
+    "orphadata_genes", "gard",
 )  # fmt: skip
 
 
