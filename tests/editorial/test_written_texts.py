@@ -193,3 +193,31 @@ def test_an_acknowledged_finding_passes_the_check(tmp_path):
     folder = write(tmp_path, {"c/inheritance.md": kept})
     printed = run("check", str(folder))
     assert "1 texts checked: 0 findings, 1 acknowledged" in printed
+
+
+FREQUENCY = """---
+kind: condition-frequency
+key: x-linked-sideroblastic-anemia
+title: How common is it?
+mondo: MONDO:0020721
+references: [1309003, 8829630]
+---
+About 1 in 1,000 people have this condition. About 1 in 10 people with the condition have no known variant.
+"""
+
+
+@pytest.mark.django_db(databases=["default", "kb"])
+def test_the_facts_check_flags_a_frequency_far_from_the_sources(tmp_path):
+    from ghr.kb.models import Condition, ConditionFact, SourceRelease
+
+    xlsa = Condition.objects.using("kb").get(slug="x-linked-sideroblastic-anemia")
+    orphadata = SourceRelease.objects.using("kb").get(key="orphadata")
+    ConditionFact.objects.using("kb").create(
+        condition=xlsa, kind="prevalence", value="<1 / 1 000 000 (worldwide, point prevalence)", source=orphadata
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("texts", "check", str(write(tmp_path, {"f.md": FREQUENCY})), stdout=out, stderr=io.StringIO())
+    printed = out.getvalue()
+    assert "frequency: gives '1 in 1,000', far from the sources' figure (<1 / 1 000 000" in printed
+    assert "1 in 10" not in printed  # a share of the people who have it, not how common it is

@@ -2,7 +2,8 @@
 
 Writers make mistakes a reader cannot see: a gene named as a cause that no source links to the condition, an
 inheritance pattern that the sources do not give, a band that is not the gene's, a PubMed ID that belongs to
-another gene's literature, a glossary link that sends "protoporphyrinogen" to the definition of protoporphyrin.
+another gene's literature, a glossary link that sends "protoporphyrinogen" to the definition of protoporphyrin, a
+frequency ten times away from Orphanet's class for the condition.
 Each rule below finds one such disagreement and says it in words. A text may keep a finding on purpose by
 repeating its words in ``acknowledged:`` with a reason (the sources can be wrong too); any other finding fails CI.
 """
@@ -125,6 +126,60 @@ def _check_location(text: CheckedText, symbol: str, band: str, chromosome: str) 
             yield f"names chromosome {mentioned}, but {symbol} is on chromosome {chromosome}"
 
 
+FIGURE = re.compile(
+    r"\b(?P<count>[0-9]+(?:\.[0-9]+)?) (?:in|per|out of) (?:every )?(?P<per>[0-9][0-9,]*)(?P<million> million)?"
+    r"(?P<after>[^.;]{0,40})"
+)
+POPULATION = re.compile(r"\b(people|persons|individuals|newborns|births|babies|infants|males|females|men|women|"
+                        r"boys|girls|children|population)\b")  # fmt: skip
+PREVALENCE_CLASS = re.compile(r"^([<>])?\s*([0-9]+)(?:\s*-\s*([0-9]+))?\s*/\s*([0-9 ]+)")
+TOLERANCE = 10
+"""How far (as a factor) a text's figure may lie from the sources' range before it is flagged."""
+
+
+def _stated_rates(body: str) -> list[tuple[str, float]]:
+    """Figures a frequency text gives for the condition itself (not for carriers): ('1 in 3,500', rate)."""
+    rates = []
+    for sentence in re.split(r"(?<=[.!?])\s", body):
+        if re.search(r"carr(y|ier|ies)", sentence.lower()):
+            continue
+        for match in FIGURE.finditer(sentence):
+            after = match["after"].lower()
+            # "1 in 3,500 newborns", not "1 in 10 people with the condition" (a share of those affected).
+            if not POPULATION.search(after) or re.search(r"\bwith\b", after.split(POPULATION.search(after)[0])[1]):
+                continue
+            per = int(match["per"].replace(",", "")) * (1_000_000 if match["million"] else 1)
+            figure = match.group(0)[: len(match.group(0)) - len(match["after"])]
+            rates.append((figure, float(match["count"]) / max(per, 1)))
+    return rates
+
+
+def _source_ranges(slug: str) -> list[tuple[float, float, str]]:
+    from ghr.kb.models import ConditionFact
+
+    ranges = []
+    values = ConditionFact.objects.using("kb").filter(condition__slug=slug, kind="prevalence")
+    for value in values.values_list("value", flat=True):
+        found = PREVALENCE_CLASS.match(value)
+        if not found:
+            continue
+        bound, low, high, per = found.groups()
+        per_value = int(per.replace(" ", ""))
+        low_rate, high_rate = int(low) / per_value, int(high or low) / per_value
+        ranges.append((0.0 if bound == "<" else low_rate, 1.0 if bound == ">" else high_rate, value))
+    return ranges
+
+
+def _check_frequency(text: CheckedText, slug: str) -> Iterable[str]:
+    ranges = _source_ranges(slug)
+    if not ranges:
+        return
+    for words, rate in _stated_rates(text.content["body"]):
+        if not any(low / TOLERANCE <= rate <= high * TOLERANCE for low, high, _ in ranges):
+            sourced = "; ".join(value for _, _, value in ranges)
+            yield f"gives '{words}', far from the sources' figure ({sourced}) for {slug}"
+
+
 def _check_pmids(text: CheckedText, symbol: str) -> Iterable[str]:
     from ghr.kb.models import GeneReference
 
@@ -196,6 +251,8 @@ def _messages(text: CheckedText, known: set[str], glossary: dict[str, str]) -> I
             yield from (("gene", m) for m in _check_genes(text, slug, linked, known))
         if text.kind == Kind.CONDITION_INHERITANCE:
             yield from (("inheritance", m) for m in _check_inheritance(text, slug, codes))
+        if text.kind == Kind.CONDITION_FREQUENCY:
+            yield from (("frequency", m) for m in _check_frequency(text, slug))
     if text.kind in (Kind.GENE_FUNCTION, Kind.GENE_CONDITION):
         yield from (("location", m) if "band" in m or "chromosome" in m else ("pmid", m)
                     for m in _gene_rules(text, placement.key.split("/")[0]))  # fmt: skip
