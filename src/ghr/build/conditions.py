@@ -307,7 +307,8 @@ OUTDATED_WORDS = re.compile(r"\b(dwarfism|mongolism|mongoloid|cretinism|idiocy|i
 
 
 _NOT_ADJECTIVE = frozenset({"with", "without", "due", "to", "of", "and", "or", "in", "for", "from", "the", "a", "an",
-                            "susceptibility", "modifier", "type", "form", "by", "on", "at", "resistance"})  # fmt: skip
+                            "susceptibility", "modifier", "type", "types", "form", "forms", "by", "on", "at",
+                            "resistance", "multiple"})  # fmt: skip
 _TAIL = re.compile(r"(with|without|due to|associated with|type)\b", re.I)
 _NOUN_NUMBER = re.compile(r"^(?P<noun>[^,\d]+?) (?P<number>\d+[A-Z]?)$")
 

@@ -116,8 +116,8 @@ def _inheritance(condition: ConditionFacts) -> str:
     if len(patterns) == 1:
         return f"It is inherited in {INHERITANCE_WORDS[patterns[0]]}."
     if patterns:
-        return f"Depending on the cause, it can be inherited in an {_join([SHORT_PATTERNS[c] for c in patterns])} " \
-               "pattern.".replace(" and ", " or ")  # fmt: skip
+        ways = _join([SHORT_PATTERNS[c] for c in patterns]).replace(" and ", " or ")
+        return f"How it is inherited depends on its cause. It can be {ways}."
     if "mf" in condition.inheritance:
         return "It is thought to result from several genes acting together with lifestyle and the environment."
     if "n" in condition.inheritance:
