@@ -1,7 +1,6 @@
 """Written texts: full citations, a second reading before publication, stable attachment and the facts check."""
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,6 +9,7 @@ from ghr.editorial import public
 from ghr.editorial.citations import CitationError, parse_citation, parse_citations
 from ghr.editorial.models import State, Text
 from ghr.kb.models import Condition
+from tests.editorial.test_transfer import run, write
 
 READING = """second_reading:
   reader: Rita Reader
@@ -41,20 +41,6 @@ references:
 {CITED}{reading}---
 A blood disorder in which developing red cells cannot make enough [[heme]].
 """
-
-
-def run(*args) -> str:
-    out = io.StringIO()
-    call_command("texts", *args, stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def write(folder: Path, files: dict[str, str]) -> Path:
-    for name, body in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body, encoding="utf-8")
-    return folder
 
 
 def test_citations_are_read_whole_and_bad_ones_say_why():

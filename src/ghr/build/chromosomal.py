@@ -57,19 +57,17 @@ def plan_chromosome_changes(conditions: Iterable, ids: dict[str, int], bands: di
 
 
 def _trisomy(found, name) -> ChromosomeChange:
-    chromosome, region = found["chromosome"], found["region"] or ""
-    if region:
-        return ChromosomeChange(chromosome, region, "duplication", f"It is caused by an extra copy of part of "
-                                f"{_place(chromosome, region)}.", name)  # fmt: skip
+    chromosome = found["chromosome"]
+    if found["region"]:  # 'Trisomy 9p': an extra copy of part of the chromosome
+        return _duplication(found, name)
     return ChromosomeChange(chromosome, "", "trisomy", f"It is caused by an extra copy of chromosome {chromosome} "
                             f"in each cell (trisomy {chromosome}).", name)  # fmt: skip
 
 
 def _monosomy(found, name) -> ChromosomeChange:
-    chromosome, region = found["chromosome"], found["region"] or ""
-    if region:
-        return ChromosomeChange(chromosome, region, "deletion", f"It is caused by a missing piece (deletion) of "
-                                f"{_place(chromosome, region)}.", name)  # fmt: skip
+    chromosome = found["chromosome"]
+    if found["region"]:  # 'Monosomy 22q11': a missing piece of the chromosome
+        return _deletion(found, name)
     return ChromosomeChange(chromosome, "", "monosomy", f"It is caused by a missing copy of chromosome {chromosome} "
                             f"(monosomy {chromosome}).", name)  # fmt: skip
 
