@@ -575,6 +575,10 @@ def merge_conditions(
             condition.name = editorial_groups[condition.mondo_id]
     stats["general_pages_from_mondo"] = len(general)
     stats["titles qualified"] = qualify_titles(conditions)
+    # Names the rules could not safely turn round (OMIM-style, with a comma) stay as written: counted, not guessed.
+    stats["titles left as the source wrote them"] = sum(
+        1 for c in conditions if c.name_record.db in INVERTING_DBS and ", " in c.name
+    )
     assign_slugs(conditions, slug_overrides)
     conditions.sort(key=lambda c: c.slug)
     stats["conditions"] = len(conditions)
