@@ -53,7 +53,7 @@ def test_a_condition_in_plain_words_with_its_signs_cause_and_inheritance():
         genes=["CFTR"], inheritance=["ar"],
     )  # fmt: skip
     text = sentences(condition_text(facts, HPO_PARENTS, {}))
-    assert text.startswith("Cystic fibrosis is a condition that mainly affects the lungs")
+    assert text.startswith("Cystic fibrosis is a condition. It mainly affects the lungs")
     assert "Signs can include permanent enlargement of the airways and poor absorption of food." in text
     assert "intellectual disability" not in text.lower()  # recorded as excluded (0%)
     assert "Signs usually begin in newborns or in infancy." in text

@@ -113,7 +113,7 @@ def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
     description = text_of(section(doc, "description-heading"))
     assert "assembled automatically" in description
     assert description.endswith(
-        "Acute intermittent porphyria is a condition that mainly affects the digestive system. Signs can include "
+        "Acute intermittent porphyria is a condition. It mainly affects the digestive system. Signs can include "
         "stomach pain. It is caused by changes in the HMBS gene. It is inherited in an autosomal dominant pattern. "
         "One changed copy of the gene in each cell is enough to cause it."
     )
@@ -129,7 +129,7 @@ def test_description_for_professionals_is_kept_apart_from_the_plain_one(client, 
     doc = parse(client.get(XLSA))
     described = section(doc, "description-heading")
     plain = text_of(described.xpath('.//div[@class="prose"]')[0])
-    assert plain.startswith("X-linked sideroblastic anemia is a condition that mainly affects the blood.")
+    assert plain.startswith("X-linked sideroblastic anemia is a condition. It mainly affects the blood.")
     professional = text_of(described.xpath('.//details[@class="professional"]')[0])
     assert professional.startswith("Description for health professionals")
     assert "developing red blood cells accumulate iron in their mitochondria" in professional

@@ -79,8 +79,10 @@ def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str
 
     ranked = sorted(condition.features, key=rank)
     in_everyday_words = [f for f in ranked if f[2]]
+    limit = MAX_SIGNS if len(in_everyday_words) >= MAX_SIGNS else MAX_SIGNS - 1
     if len(in_everyday_words) >= 2:
-        # Where HPO has everyday words for enough of them, the signs are named in those words only.
+        # Where HPO has everyday words for enough of them, the signs are named in those words only; medical terms
+        # are harder to read, so fewer of them are named.
         ranked = in_everyday_words
     signs = []
     for _, name, lay, frequency in ranked:
@@ -89,7 +91,7 @@ def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str
         words = _lower_first(lay[0] if lay else name)
         if words not in signs:
             signs.append(words)
-    return signs[:MAX_SIGNS]
+    return signs[:limit]
 
 
 def _onset(value: str) -> str:
@@ -128,8 +130,9 @@ def _inheritance(condition: ConditionFacts) -> str:
 def condition_text(condition: ConditionFacts, parents: Mapping, cache: dict) -> Written:
     systems = _systems(condition, parents, cache)
     opening = f"{condition.name} is a condition"
-    affects = _join([f"the {system}" for system in systems])
-    sentences = [f"{opening} that mainly affects {affects}." if systems else f"{opening}."]
+    sentences = [f"{opening}."]
+    if systems:
+        sentences.append(f"It mainly affects {_join([f'the {system}' for system in systems])}.")
     signs = _signs(condition, parents, cache)
     if signs:
         sentences.append(f"Signs can include {_join(signs)}.")
