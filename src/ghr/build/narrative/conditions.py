@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ghr.build.narrative.genes import Written, ancestors
 from ghr.build.narrative.lexicon import BODY_SYSTEMS, ONSET, plain_frequency
 
-MAX_SYSTEMS, MAX_SIGNS, MAX_GENES = 2, 3, 3
+MAX_SYSTEMS, MAX_SIGNS, MAX_GENES = 2, 2, 3
 INHERITANCE_WORDS = {
     "ad": "an autosomal dominant pattern. One changed copy of the gene in each cell is enough to cause it",
     "ar": "an autosomal recessive pattern. Both copies of the gene in each cell have changes",
@@ -79,10 +79,8 @@ def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str
 
     ranked = sorted(condition.features, key=rank)
     in_everyday_words = [f for f in ranked if f[2]]
-    limit = MAX_SIGNS if len(in_everyday_words) >= MAX_SIGNS else MAX_SIGNS - 1
     if len(in_everyday_words) >= 2:
-        # Where HPO has everyday words for enough of them, the signs are named in those words only; medical terms
-        # are harder to read, so fewer of them are named.
+        # Where HPO has everyday words for enough of them, the signs are named in those words only.
         ranked = in_everyday_words
     signs = []
     for _, name, lay, frequency in ranked:
@@ -91,7 +89,7 @@ def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str
         words = _lower_first(lay[0] if lay else name)
         if words not in signs:
             signs.append(words)
-    return signs[:limit]
+    return signs[:MAX_SIGNS]
 
 
 def _onset(value: str) -> str:
