@@ -71,3 +71,10 @@ def test_reading_grade():
     assert syllables("syllable") == 3 and syllables("make") == 1
     assert grade("The cat sat on the mat. It was happy.") < 2
     assert grade("Autosomal recessive inheritance necessitates biallelic pathogenic variation.") > 15
+
+
+def test_a_gene_regulator_is_named_without_repeating_protein():
+    parents = {"GO:0001228": ("GO:0003700",)}  # DNA-binding transcription activator activity
+    text = sentences(gene_text(GeneFacts("ZNF717", "zinc finger protein 717", "protein_coding", ["GO:0001228"]),
+                               parents, {}))  # fmt: skip
+    assert "This protein controls the activity of other genes." in text

@@ -93,7 +93,9 @@ def _kind_sentences(gene: GeneFacts, kinds: Counter) -> list[str]:
         return [first]
     # The kind most of its activity terms reach; on a tie, the first in the table (a channel before an enzyme).
     kind, explanation = PRODUCT_KINDS[_best(kinds)][1:]
-    return [first, f"This protein is {kind}.", explanation]
+    # "a channel" -> "This protein is a channel."; "a protein that controls ..." -> "This protein controls ...".
+    what = kind.removeprefix("a protein that ") if kind.startswith("a protein that ") else f"is {kind}"
+    return [first, f"This protein {what}.", explanation]
 
 
 def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: dict) -> Written:
