@@ -48,3 +48,11 @@ def test_band_span_covers_the_region():
     assert band_span("22", "q11-q12", bands) == (0, 50)
     assert band_span("22", "", bands) is None
     assert band_span("22", "p13", bands) is None
+
+
+def test_mosaic_changes_say_some_cells_and_mixed_karyotypes_are_not_guessed():
+    mosaic = chromosome_change("", ["Mosaic monosomy X syndrome"])
+    assert mosaic.words == (
+        "It is caused by a missing copy of chromosome X (monosomy X), in some of the body's cells only (mosaicism)."
+    )
+    assert chromosome_change("", ["45,X/46,XY mixed gonadal dysgenesis"]) is None

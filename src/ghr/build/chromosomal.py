@@ -144,14 +144,25 @@ def chromosome_change(mondo_id: str, names: Iterable[str]) -> ChromosomeChange |
     if mondo_id in KNOWN:
         return KNOWN[mondo_id]
     for name in names:
+        if "/" in name:
+            continue  # a mosaic karyotype ('45,X/46,XY'): two cell lines, which one sentence cannot state
         for karyotype, (chromosome, change, words) in KARYOTYPES.items():
             if re.search(rf"(?<![\w,]){re.escape(karyotype)}(?![\w,])", name):
-                return ChromosomeChange(chromosome, "", change, words, name)
+                return _mosaic(ChromosomeChange(chromosome, "", change, words, name))
         for pattern, make in PATTERNS:
             found = pattern.search(name)
             if found:
-                return make(found, name)
+                return _mosaic(make(found, name))
     return None
+
+
+def _mosaic(change: ChromosomeChange) -> ChromosomeChange:
+    """'Mosaic trisomy 8': the change is in some of the body's cells only."""
+    if "mosaic" not in change.evidence.lower():
+        return change
+    words = change.words.replace(" in each cell", "").removesuffix(".")
+    return ChromosomeChange(change.chromosome, change.region, change.change,
+                            f"{words}, in some of the body's cells only (mosaicism).", change.evidence)  # fmt: skip
 
 
 def band_span(chromosome: str, region: str, bands: list[tuple[str, int, int]]) -> tuple[int, int] | None:
