@@ -116,3 +116,12 @@ def test_variants_of_a_gene_that_makes_no_protein_prove_nothing():
     antisense = pair(("clinvar_variants", "ClinVar: 220", ""), germline=220)
     antisense.coding = False
     assert kind(antisense, "Dravet syndrome", has_strong=True) == "uncertain"
+
+
+def test_a_general_pages_weak_direct_cause_gives_way_to_its_types_established_ones():
+    groups = {1: [2]}
+    weak = LinkDecision(20, 1, "causes", 11, "", "6: the only genes the sources link to the condition", ("clinvar",))
+    strong = LinkDecision(10, 2, "causes", 1999, "", "5: UniProt involvement or ClinVar germline variants", ("u",))
+    merged = merge_gathered([weak, strong], gathered_links([weak, strong], groups, {2: "parkinson-disease-6"}))
+    kinds = {(d.gene_id, d.condition_id): d.kind for d in merged}
+    assert kinds == {(20, 1): "uncertain", (10, 2): "causes", (10, 1): "causes"}

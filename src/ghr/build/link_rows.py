@@ -11,12 +11,14 @@ causal links come first; a weaker direct link gives way to a gathered cause.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ghr.build.conditions import GROUP_MAXIMUM, GROUP_MINIMUM, named_types
-from ghr.build.link_kinds import CAUSES, KIND_ORDER, STRONG_RULES, ConditionContext, PairEvidence, decide
+from ghr.build.link_kinds import CAUSES, KIND_ORDER, STRONG_RULES, UNCERTAIN, ConditionContext, PairEvidence, decide
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
+
+WEAKER_THAN_TYPES = "6: gene lists only, where the condition's types have variant-level evidence"
 
 
 @dataclass(frozen=True)
@@ -74,21 +76,38 @@ def gathered_links(
         # A gene the general condition links to only weakly, but that causes one of its types, is shown as a cause
         # through that type (HFE and hemochromatosis); its weak direct link is then dropped by ``merge_gathered``.
         linked = {d.gene_id for d in by_condition.get(parent, ()) if d.kind == CAUSES}
+        best: dict[int, tuple[LinkDecision, int]] = {}
         for subtype in subtypes:
-            for link in sorted(by_condition.get(subtype, ()), key=lambda d: -d.weight):
-                if link.kind == CAUSES and link.rule.startswith(STRONG_RULES) and link.gene_id not in linked:
-                    linked.add(link.gene_id)
-                    gathered.append(LinkDecision(
-                        link.gene_id, parent, CAUSES, link.weight, slugs[subtype],
-                        "general condition: a cause of one of its types", link.reasons,
-                    ))  # fmt: skip
+            for link in by_condition.get(subtype, ()):
+                strong = link.kind == CAUSES and link.rule.startswith(STRONG_RULES)
+                # Each gene once, through the type where its evidence is strongest.
+                if (
+                    strong
+                    and link.gene_id not in linked
+                    and (link.gene_id not in best or link.weight > best[link.gene_id][0].weight)
+                ):
+                    best[link.gene_id] = (link, subtype)
+        for link, subtype in best.values():
+            gathered.append(LinkDecision(
+                link.gene_id, parent, CAUSES, link.weight, slugs[subtype],
+                "general condition: a cause of one of its types", link.reasons,
+            ))  # fmt: skip
     return gathered
 
 
 def merge_gathered(decisions: list[LinkDecision], gathered: list[LinkDecision]) -> list[LinkDecision]:
-    """Direct links and gathered ones, one per (gene, condition): a gathered cause replaces a weaker direct link."""
+    """Direct links and gathered ones, one per (gene, condition): a gathered cause replaces a weaker direct link.
+    A direct cause that only gene lists support (rule 6) becomes uncertain where the condition's types have genes
+    with variant-level evidence, as rule 6 says of conditions with such genes of their own."""
     replaced = {(d.gene_id, d.condition_id) for d in gathered}
-    return [d for d in decisions if (d.gene_id, d.condition_id) not in replaced] + gathered
+    gathering = {d.condition_id for d in gathered}
+    merged = []
+    for decision in decisions:
+        if (decision.gene_id, decision.condition_id) in replaced:
+            continue
+        weak = decision.condition_id in gathering and decision.kind == CAUSES and decision.rule.startswith("6:")
+        merged.append(replace(decision, kind=UNCERTAIN, rule=WEAKER_THAN_TYPES) if weak else decision)
+    return merged + gathered
 
 
 def plan_link_rows(plan: Plan, decisions: list[LinkDecision], symbols: dict[int, str]) -> Counter:
@@ -101,8 +120,9 @@ def plan_link_rows(plan: Plan, decisions: list[LinkDecision], symbols: dict[int,
     for decision in decisions:
         grouped[(decision.condition_id, decision.kind)].append(decision)
     for (_, kind), links in sorted(grouped.items(), key=lambda item: (item[0][0], KIND_ORDER.index(item[0][1]))):
-        # Direct links before gathered ones, then the strongest evidence, then the symbol for a stable order.
-        links.sort(key=lambda d: (bool(d.via), -d.weight, symbols.get(d.gene_id, "")))
+        # The strongest evidence first (direct or found on a type), direct links first among equals, then the
+        # symbol for a stable order.
+        links.sort(key=lambda d: (-d.weight, bool(d.via), symbols.get(d.gene_id, "")))
         for rank, link in enumerate(links, start=1):
             table.add(link.gene_id, link.condition_id, kind, rank, link.weight, link.via[:200], link.rule[:120],
                       as_json(list(link.reasons)))  # fmt: skip
