@@ -106,3 +106,21 @@ def test_every_written_condition_and_gene_text_reaches_its_page(client):
     for symbol in functions:
         function = section(parse(client.get(f"/gene/{symbol}")), "function-heading")
         assert not function.xpath(".//p[@class='generated-note']"), symbol
+
+
+def test_plain_texts_the_build_wrote_reach_pages_and_documents(client):
+    import json
+
+    import lxml.html
+
+    cftr = section(parse(client.get("/gene/CFTR")), "function-heading")
+    words = text_of(cftr.xpath('.//div[@class="prose"]')[0])
+    assert "This protein is a channel." in words and "GO:" not in words
+    record = json.loads(client.get("/api/v1/genes/CFTR").content)
+    function = next(t for t in record["texts"] if t["role"] == "function")
+    assert " ".join(lxml.html.fromstring(function["html"]).text_content().split()) == words
+    down = kb.Narrative.objects.get(condition__slug="down-syndrome").text
+    assert "extra copy of chromosome 21" in down and "Mondo" not in down
+    pseudogene = kb.Narrative.objects.get(gene__symbol="WASH7P").text
+    assert pseudogene.startswith("WASH7P is a pseudogene")
+    assert not kb.Narrative.objects.filter(text__contains="recorded in the Mondo").exists()
