@@ -190,3 +190,14 @@ def test_name_helpers():
     )
     assert deinvert("Acute intermittent porphyria") == "Acute intermittent porphyria"
     assert slugify("Björnstad syndrome (type 2)") == "bjornstad-syndrome-type-2"
+
+
+def test_the_general_condition_keeps_the_shared_name_and_its_type_takes_its_own():
+    records = [mondo("0007903", "Li-Fraumeni syndrome 1", "OMIM:151623", parents=("MONDO:0018875",)),
+               mondo("0018875", "Li-Fraumeni syndrome", "Orphanet:524"),
+               ("gard", ConditionRecord(cid("GARD:0006883"), "Li-Fraumeni syndrome", xrefs=(cid("OMIM:151623"),))),
+               hpo("OMIM:151623", "Li-Fraumeni syndrome"), hpo("Orphanet:524", "Li-Fraumeni syndrome")]  # fmt: skip
+    conditions = merge_conditions(records)
+    names = {c.mondo_id: (c.name, c.slug) for c in conditions}
+    assert names["MONDO:0018875"] == ("Li-Fraumeni syndrome", "li-fraumeni-syndrome")
+    assert names["MONDO:0007903"] == ("Li-Fraumeni syndrome 1", "li-fraumeni-syndrome-1")

@@ -511,7 +511,11 @@ def qualify_titles(conditions: list[MergedCondition]) -> int:
     used = set(by_name)
     changed = 0
     for _, sharing in sorted(by_name.items()):
-        for condition in sorted(sharing, key=_slug_order)[1:]:
+        # The general condition keeps the name people use ("Li-Fraumeni syndrome"); a type of it that shares the
+        # name takes its own ("Li-Fraumeni syndrome 1").
+        ids = {c.mondo_id for c in sharing if c.mondo_id}
+        ordered = sorted(sharing, key=lambda c: (bool(ids & set(c.parents)), _slug_order(c)))
+        for condition in ordered[1:]:
             own = [deinvert(n.name) if n.record.db in INVERTING_DBS else n.name
                    for n in sorted(condition.names, key=lambda n: (n.record.db != "MONDO", n.record.db, n.name))
                    if n.kind == "source_name"]  # fmt: skip
