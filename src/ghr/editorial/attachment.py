@@ -13,12 +13,9 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, transaction
 
 from ghr.editorial.models import Kind, Text
+from ghr.editorial.staleness import CONDITION_KINDS, GENE_KINDS
 
-CONDITION_KINDS = frozenset(
-    {Kind.CONDITION_DESCRIPTION, Kind.CONDITION_FREQUENCY, Kind.CONDITION_CAUSES, Kind.CONDITION_INHERITANCE}
-)
-GENE_KINDS = frozenset({Kind.GENE_FUNCTION})
-PAGE_KINDS = CONDITION_KINDS | GENE_KINDS | {Kind.GENE_CONDITION}
+PAGE_KINDS = frozenset(CONDITION_KINDS | GENE_KINDS | {Kind.GENE_CONDITION})
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ghr.editorial.attachment import CONDITION_KINDS, place
+from ghr.editorial.attachment import place
 from ghr.editorial.citations import pmids
 from ghr.editorial.models import Kind
+from ghr.editorial.staleness import CONDITION_KINDS
 
 INHERITANCE_WORDS = {
     "autosomal dominant": {"ad"},
