@@ -25,8 +25,9 @@ import pytest
 from django.conf import settings
 
 from ghr.build.inputs import SOURCE_KEYS, load_source
-from ghr.project.databases import schema_names
+from ghr.project.databases import schema_names, sqlite_paths
 from tests.build import sample_data
+from tests.editorial.test_written_texts import description
 
 pytestmark = pytest.mark.django_db(databases=[])
 
@@ -77,18 +78,21 @@ class Site:
     def build(self, data_dir: Path) -> subprocess.CompletedProcess:
         return self.ghr("build", "--data-dir", str(data_dir))
 
-    def kb_rows(self, sql: str) -> list[tuple]:
-        """Run a query on the serving knowledge base directly, as a reader outside Django would."""
+    def kb_rows(self, sql: str, database: str = "kb") -> list[tuple]:
+        """Run SQL on the serving knowledge base (or the editorial database, "default") directly, as a program
+        outside Django would; the rows it returns, if any."""
         if not self.schema:
-            with sqlite3.connect(self.var_dir / "kb.sqlite3") as db:
-                rows = db.execute(sql).fetchall()
+            with sqlite3.connect(sqlite_paths(self.var_dir)[database]) as db:
+                cursor = db.execute(sql)
+                rows = cursor.fetchall() if cursor.description else []
             db.close()
             return rows
         import psycopg
 
         with psycopg.connect(_database_url(), autocommit=True) as db:
-            db.execute(f'SET search_path TO "{schema_names(self.schema)["kb"]}"')
-            return db.execute(sql).fetchall()
+            db.execute(f'SET search_path TO "{schema_names(self.schema)[database]}"')
+            cursor = db.execute(sql)
+            return cursor.fetchall() if cursor.description else []
 
     def build_id(self) -> str:
         return self.kb_rows("SELECT build_id FROM kb_buildinfo")[0][0]
@@ -388,6 +392,23 @@ def test_missing_optional_source_builds_without_it(fresh_site, data_copy):
     _assert_ok(result)
     assert "GARD rare disease names (gard) not available: built without it" in result.stdout
     assert "gard" not in _summary_rows(result.stdout)
+
+
+# ------------------------------------------------------------------------------ texts follow their pages
+
+
+def test_a_build_gives_a_text_the_current_address_of_its_page(fresh_site, data_copy, tmp_path):
+    _assert_ok(fresh_site.build(data_copy))
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "xlsa.md").write_text(description("x-linked-sideroblastic-anemia", "MONDO:0020721"))
+    _assert_ok(fresh_site.ghr("texts", "import", str(texts)))
+    # As if the page had been renamed after the text was written: its key is an address the build no longer has.
+    fresh_site.kb_rows("UPDATE ghr_editorial_text SET key = 'xlsa-earlier-name'", database="default")
+    _assert_ok(fresh_site.build(data_copy))
+    assert fresh_site.kb_rows("SELECT kind, key FROM ghr_editorial_text", database="default") == [
+        ("condition-description", "x-linked-sideroblastic-anemia")
+    ]
 
 
 # ---------------------------------------------------------------------------------- readers during a swap

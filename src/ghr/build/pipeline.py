@@ -143,9 +143,12 @@ def run_build(inputs: Inputs, minimums: Minimums | None = None) -> BuildResult:
 
 
 def _after_swap() -> None:
-    # Texts that rely on facts this build changed are flagged for review (editorial owns the rules).
+    # Texts follow their pages through renames and merges (by MONDO or HGNC ID), then texts that rely on facts
+    # this build changed are flagged for review. Editorial owns both rules.
     try:
+        from ghr.editorial.attachment import reattach
         from ghr.editorial.staleness import flag_review_due
     except ImportError:
         return
+    reattach(using="kb")
     flag_review_due(using="kb")
