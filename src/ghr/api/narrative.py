@@ -39,8 +39,6 @@ def stored_text(subject, role: str) -> Text | None:
         narrative = subject.narrative
     except ObjectDoesNotExist:
         return None
-    if narrative is None:
-        return None
     return Text(role=role, html=narrative.html, source=narrative.sources[0] if narrative.sources else "")
 
 

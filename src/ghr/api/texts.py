@@ -80,7 +80,7 @@ def from_published(role: str, published) -> Text:
         reviewed=published.reviewed,
         published=published.published,
         references=tuple(published.references),
-        citations=tuple(_public_citation(c) for c in getattr(published, "citations", ())),
+        citations=tuple(_public_citation(c) for c in published.citations),
     )
 
 

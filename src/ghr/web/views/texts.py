@@ -10,7 +10,7 @@ from ghr.web.pages.gene import reference_links
 
 
 def _refs(text) -> list:
-    return reference_links(list(text.references), getattr(text, "citations", ()))
+    return reference_links(list(text.references), text.citations)
 
 
 def glossary_index(request: HttpRequest) -> HttpResponse:
