@@ -18,7 +18,7 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
-from ghr.editorial.attachment import PAGE_KINDS, place, reattach
+from ghr.editorial.attachment import PAGE_KINDS, place
 from ghr.editorial.citations import CitationError, stored
 from ghr.editorial.models import Kind, Revision, State, Text
 from ghr.editorial.workflow import next_number, record, system_user
@@ -251,8 +251,7 @@ def import_folder(folder: Path, force: bool = False) -> ImportReport:
             report.missing_pages.append(f"{kind} {key} ({name})")
         outcome = import_text(kind, placement.key, content, name, importer, force=force)
         _record_outcome(report, outcome, f"{kind} {placement.key}")
-    moved = reattach()
-    report.missing_pages.extend(f"{label} (already on this site)" for label in moved.conflicts)
+    # Texts already on this site follow their pages after every build (ghr.build.pipeline), not here.
     return report
 
 
