@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ghr.build.narrative.genes import Written, ancestors
+from ghr.build.narrative.genes import Written, ancestors, join_words
 from ghr.build.narrative.lexicon import BODY_SYSTEMS, ONSET, plain_frequency
 
 MAX_SYSTEMS, MAX_SIGNS, MAX_GENES = 2, 2, 3
@@ -49,12 +49,6 @@ class ConditionFacts:
 
 def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def _systems(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str]:
@@ -96,7 +90,7 @@ def _onset(value: str) -> str:
     ages = [ONSET[a.strip().lower()] for a in value.split(",") if a.strip().lower() in ONSET]
     if "all ages" in value.lower():
         return "Signs can begin at any age."
-    return f"Signs usually begin {_join(ages[:2]).replace(' and ', ' or ')}." if ages else ""
+    return f"Signs usually begin {join_words(ages[:2], 'or', serial_comma=True)}." if ages else ""
 
 
 def _causes(condition: ConditionFacts) -> str:
@@ -106,7 +100,10 @@ def _causes(condition: ConditionFacts) -> str:
     if len(genes) == 1:
         return f"It is caused by changes in the {genes[0]} gene."
     if genes:
-        named = _join(genes[:MAX_GENES]) if len(genes) <= MAX_GENES else ", ".join(genes[:MAX_GENES]) + " and others"
+        if len(genes) > MAX_GENES:
+            named = ", ".join(genes[:MAX_GENES]) + " and others"
+        else:
+            named = join_words(genes, serial_comma=True)
         return f"It can be caused by changes in one of several genes, including {named}."
     return ""
 
@@ -116,7 +113,7 @@ def _inheritance(condition: ConditionFacts) -> str:
     if len(patterns) == 1:
         return f"It is inherited in {INHERITANCE_WORDS[patterns[0]]}."
     if patterns:
-        ways = _join([SHORT_PATTERNS[c] for c in patterns]).replace(" and ", " or ")
+        ways = join_words([SHORT_PATTERNS[c] for c in patterns], "or", serial_comma=True)
         return f"How it is inherited depends on its cause. It can be {ways}."
     if "mf" in condition.inheritance:
         return "It is thought to result from several genes acting together with lifestyle and the environment."
@@ -130,10 +127,10 @@ def condition_text(condition: ConditionFacts, parents: Mapping, cache: dict) -> 
     opening = f"{condition.name} is a condition"
     sentences = [f"{opening}."]
     if systems:
-        sentences.append(f"It mainly affects {_join([f'the {system}' for system in systems])}.")
+        sentences.append(f"It mainly affects {join_words([f'the {system}' for system in systems], serial_comma=True)}.")
     signs = _signs(condition, parents, cache)
     if signs:
-        sentences.append(f"Signs can include {_join(signs)}.")
+        sentences.append(f"Signs can include {join_words(signs, serial_comma=True)}.")
     sentences += [s for s in (_onset(condition.onset), condition.frequency, _causes(condition),
                               _inheritance(condition)) if s]  # fmt: skip
     if len(sentences) < 2:

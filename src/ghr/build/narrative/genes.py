@@ -70,8 +70,11 @@ def _reached(terms: Iterable[str], table, parents, cache, *, first_only: bool = 
     return counts
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def join_words(items: list[str], conjunction: str = "and", *, serial_comma: bool = False) -> str:
+    """'a, b and c'; 'a, b, and c' with ``serial_comma``; 'a or b' with ``conjunction="or"``."""
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + ("," if serial_comma else "") + f" {conjunction} " + items[-1]
 
 
 def _tissues(tissues: tuple[tuple[str, float], ...]) -> list[str]:
@@ -110,14 +113,14 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
     specific = [p for p in sorted(processes) if PROCESSES[p][0] not in GENERAL_PROCESSES]
     chosen = (specific or sorted(processes))[:MAX_PROCESSES]
     if chosen:
-        sentences.append(f"It takes part in {_join([PROCESSES[p][1] for p in chosen])}.")
+        sentences.append(f"It takes part in {join_words([PROCESSES[p][1] for p in chosen])}.")
     elif not gene.go_terms:
         sentences.append("What this protein does in the body is not yet well understood.")
     active = _tissues(gene.tissues)
     if places:
         sentences.append(f"The protein works {PLACES[_best(places)][1]}.")
     if active:
-        sentences.append(f"The gene is most active in the {_join(active)}.")
+        sentences.append(f"The gene is most active in the {join_words(active)}.")
     if len(sentences) < 2:
         sentences.append("Its exact role in the body is not yet well understood.")
     facts = {
