@@ -61,6 +61,14 @@ def test_a_condition_in_plain_words_with_its_signs_cause_and_inheritance():
     assert text.endswith("Both copies of the gene in each cell have changes.")
 
 
+def test_a_feature_in_several_body_systems_names_them_in_a_fixed_order():
+    # One feature under six body systems: they are counted alike, and the site's order of systems decides.
+    systems = ("HP:0000598", "HP:0000478", "HP:0000119", "HP:0025031", "HP:0002086", "HP:0000707")
+    facts = ConditionFacts("Example syndrome", features=[("HP:0000001", "A feature of many parts", (), "")])
+    text = sentences(condition_text(facts, {"HP:0000001": systems}, {}))
+    assert "It mainly affects the nervous system and the lungs." in text
+
+
 def test_little_known_is_said_plainly_and_never_an_ontology():
     text = sentences(condition_text(ConditionFacts("Kuru"), {}, {}))
     assert text == "Kuru is a condition. Little is known about it in the sources this site uses."

@@ -52,10 +52,13 @@ def _lower_first(text: str) -> str:
 
 
 def _systems(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str]:
+    """The body systems most of its features belong to; among equals, the one an earlier feature reached first.
+    A feature's own systems are taken in BODY_SYSTEMS order, so every build says the same (a set of HPO IDs comes
+    out in a different order from one run to the next)."""
     counts: Counter = Counter()
     for hpo_id, *_ in condition.features:
-        for system in ancestors(hpo_id, parents, cache) & BODY_SYSTEMS.keys():
-            counts[system] += 1
+        above = ancestors(hpo_id, parents, cache)
+        counts.update(system for system in BODY_SYSTEMS if system in above)
     return [BODY_SYSTEMS[s] for s, _ in counts.most_common(MAX_SYSTEMS)]
 
 
