@@ -69,6 +69,14 @@ def test_a_feature_in_several_body_systems_names_them_in_a_fixed_order():
     assert "It mainly affects the nervous system and the lungs." in text
 
 
+def test_a_feature_recorded_as_absent_names_no_body_system():
+    facts = ConditionFacts("Example syndrome", features=[
+        ("HP:0001249", "Intellectual disability", (), "HP:0040285"),  # excluded: people with it do not have this
+        ("HP:0002110", "Bronchiectasis", ("Permanent enlargement of the airways",), "HP:0040281")])  # fmt: skip
+    text = sentences(condition_text(facts, HPO_PARENTS, {}))
+    assert "It mainly affects the lungs. Signs can include permanent enlargement of the airways." in text
+
+
 def test_little_known_is_said_plainly_and_never_an_ontology():
     text = sentences(condition_text(ConditionFacts("Kuru"), {}, {}))
     assert text == "Kuru is a condition. Little is known about it in the sources this site uses."

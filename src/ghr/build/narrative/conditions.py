@@ -51,12 +51,19 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
+def _absent(frequency: str) -> bool:
+    """True for a feature HPO records as absent in people with the condition (excluded, 0%, 0 of n)."""
+    return bool(frequency) and plain_frequency(frequency)[1] == 0.0
+
+
 def _systems(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str]:
-    """The body systems most of its features belong to; among equals, the one an earlier feature reached first.
-    A feature's own systems are taken in BODY_SYSTEMS order, so every build says the same (a set of HPO IDs comes
-    out in a different order from one run to the next)."""
+    """The body systems most of its features belong to (features recorded as absent do not count); among equals,
+    the one an earlier feature reached first. A feature's own systems are taken in BODY_SYSTEMS order, so every
+    build says the same (a set of HPO IDs comes out in a different order from one run to the next)."""
     counts: Counter = Counter()
-    for hpo_id, *_ in condition.features:
+    for hpo_id, *_, frequency in condition.features:
+        if _absent(frequency):
+            continue
         above = ancestors(hpo_id, parents, cache)
         counts.update(system for system in BODY_SYSTEMS if system in above)
     return [BODY_SYSTEMS[s] for s, _ in counts.most_common(MAX_SYSTEMS)]
@@ -81,8 +88,8 @@ def _signs(condition: ConditionFacts, parents: Mapping, cache: dict) -> list[str
         ranked = in_everyday_words
     signs = []
     for _, name, lay, frequency in ranked:
-        if plain_frequency(frequency)[1] == 0.0 and frequency:
-            continue  # recorded as absent in people with the condition
+        if _absent(frequency):
+            continue
         words = _lower_first(lay[0] if lay else name)
         if words not in signs:
             signs.append(words)
