@@ -102,7 +102,7 @@ def _plan(
     plan_function_terms(collected, plan, source_ids, genes)
     plan_gene_references(collected, plan, source_ids, genes)
     condition_stats = plan_conditions(collected, plan, source_ids, genes, addresses or {})
-    medians = plan_narratives(plan, collected, genes)
+    medians = plan_narratives(plan, collected, genes, source_ids)
     condition_stats.update({f"narrative median grade {kind}": value for kind, value in medians.items()})
     return plan, band_check, condition_stats
 

@@ -355,6 +355,12 @@ class ConditionFeature(models.Model):
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="features")
     term = models.ForeignKey(PhenotypeTerm, on_delete=models.CASCADE)
     frequency = models.CharField(max_length=40, blank=True, help_text="HPO frequency, e.g. 'HP:0040281' or '3/5'.")
+    frequency_words = models.CharField(
+        max_length=20, blank=True, help_text="The frequency in one plain form ('most people'), made by the build."
+    )
+    frequency_share = models.FloatField(
+        default=-1.0, help_text="The frequency as a share of people (0 to 1), for ordering; -1 when not known."
+    )
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
 
     class Meta:
@@ -380,15 +386,20 @@ class ConditionReference(models.Model):
 
 
 class Narrative(models.Model):
-    """Plain sentences about a gene or a condition, made once by the build (``ghr.build.narrative``) from the facts
-    above. Every reader shows these same words where editors have not written a text."""
+    """Plain sentences about a gene, a condition or the link between them, made once by the build
+    (``ghr.build.narrative``) from the facts above. Every reader shows these same words where editors have not
+    written a text."""
 
     class Role(models.TextChoices):
         FUNCTION = "function", "Gene: normal function"
         DESCRIPTION = "description", "Condition: description"
+        FREQUENCY = "frequency", "Condition: how common it is"
+        CAUSES = "causes", "Condition: the genes or chromosome change behind it"
+        INHERITANCE = "inheritance", "Condition: how it is inherited"
+        GENE_CONDITION = "gene-condition", "Gene and condition: how the gene is linked to the condition"
 
-    gene = models.OneToOneField(Gene, null=True, on_delete=models.CASCADE, related_name="narrative")
-    condition = models.OneToOneField(Condition, null=True, on_delete=models.CASCADE, related_name="narrative")
+    gene = models.ForeignKey(Gene, null=True, on_delete=models.CASCADE, related_name="narratives")
+    condition = models.ForeignKey(Condition, null=True, on_delete=models.CASCADE, related_name="narratives")
     role = models.CharField(max_length=20, choices=Role.choices)
     text = models.TextField(help_text="The sentences as plain text.")
     html = models.TextField(help_text="The same sentences as an HTML paragraph.")
@@ -396,3 +407,12 @@ class Narrative(models.Model):
     sources = models.JSONField(default=list, help_text="Keys of the releases those facts come from.")
     generator = models.CharField(max_length=40, help_text="The narrative module's version that wrote it.")
     grade = models.FloatField(help_text="Flesch-Kincaid reading grade of the text.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gene", "role"], condition=models.Q(condition__isnull=True),
+                                    name="unique_gene_narrative"),
+            models.UniqueConstraint(fields=["condition", "role"], condition=models.Q(gene__isnull=True),
+                                    name="unique_condition_narrative"),
+            models.UniqueConstraint(fields=["gene", "condition", "role"], name="unique_link_narrative"),
+        ]  # fmt: skip
