@@ -50,7 +50,8 @@ def test_many_genes_are_named_up_to_a_limit_and_counted_after_it():
 
 def test_names_keep_capitals_that_are_not_ordinary_words():
     common = common_words(["Acute intermittent porphyria", "Severe acute illness", "Trisomy 21", "Down syndrome",
-                           "Neonatal Marfan syndrome", "Marfan syndrome"])  # fmt: skip
+                           "Neonatal Marfan syndrome", "Marfan syndrome", "Leukemia in Down syndrome",
+                           "Leukemia without down syndrome", "leukemia in marfan syndrome"])  # fmt: skip
     assert in_sentence("Acute intermittent porphyria", common) == "acute intermittent porphyria"
     assert in_sentence("Down syndrome", common) == "Down syndrome"
     assert in_sentence("Marfan syndrome", common) == "Marfan syndrome"

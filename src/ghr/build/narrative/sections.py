@@ -53,13 +53,18 @@ GROUP_SENTENCES = {
 
 
 def common_words(names: Iterable[str]) -> frozenset[str]:
-    """Words that condition names write in lower case after their first word ('acute' in 'severe acute ...'). A
-    name's capitalised first word is lowered in a sentence only when it is one of these, so eponyms such as Down or
-    Marfan keep their capitals."""
-    found = set()
+    """Words that condition names write in lower case after their first word ('acute' in 'Severe acute ...') and
+    never with a capital there. A name's capitalised first word is lowered in a sentence only when it is one of
+    these, so eponyms such as Down or Marfan keep their capitals. Names written wholly in lower case say nothing
+    about capitals and are not counted."""
+    lower, capital = set(), set()
     for name in names:
-        found.update(word for word in name.split()[1:] if word.isalpha() and word.islower())
-    return frozenset(found)
+        if name == name.lower():
+            continue
+        for word in name.split()[1:]:
+            if word.isalpha():
+                (lower if word.islower() else capital).add(word.lower())
+    return frozenset(lower - capital)
 
 
 def in_sentence(name: str, common: frozenset[str]) -> str:
