@@ -15,7 +15,7 @@ from ghr.sources.records import SourceSpec
 
 # In build order: gene nomenclature first (the others name genes by its identifiers), conditions last.
 SOURCE_KEYS = (
-    "hgnc", "gnuhealth_genes", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
+    "hgnc", "gnuhealth_genes", "hgnc_withdrawn", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
     "gtex_tissues", "mondo", "hpo", "hpo_gene_disease", "uniprot_diseases", "clinvar_variants", "orphadata",
     "orphadata_genes", "gard",
 )  # fmt: skip
@@ -37,6 +37,8 @@ class SourceInput:
     retrieved_at: datetime | None
     known_sha256: dict[str, str] = field(default_factory=dict)
     """Logical name -> sha256 already verified against a pin, so the file need not be hashed again."""
+    upstream: bool = False
+    """True when the files are the publisher's current ones (`ghr fetch --upstream`), not the pinned package's."""
 
     def file_facts(self) -> list[dict]:
         return [
@@ -57,6 +59,14 @@ def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
 
 
+def _names_by_package(spec: SourceSpec) -> dict[str, list[str]]:
+    """The source's logical file names grouped by the pinned package each comes in."""
+    grouped: dict[str, list[str]] = {}
+    for name in spec.files:
+        grouped.setdefault(spec.file_packages.get(name, spec.package), []).append(name)
+    return grouped
+
+
 class PinnedInputs:
     """The pinned packages in the cache, each file verified (size and sha256) before it is read."""
 
@@ -67,21 +77,26 @@ class PinnedInputs:
         self.pins = load_pins() if pins is None else pins
 
     def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
-        if not spec.package:
-            return self._upstream(spec, module)
-        pin = self.pins[spec.package]
-        try:
-            by_path = verified_files(self.cache, pin)
-        except VerificationError as error:
-            if error.check == "missing" and not spec.required:
-                return None
-            raise
-        files = {name: by_path[inner] for name, inner in spec.files.items()}
-        pinned = {file.path: file.sha256 for file in pin.files}
-        known = {name: pinned[inner] for name, inner in spec.files.items()}
-        archive = self.cache.archive_path(pin)
+        # A publisher's file that `ghr fetch --upstream` placed is fresher than the pinned one: it wins.
+        upstream = self._upstream(spec, module)
+        if upstream is not None or not spec.package:
+            return upstream
+        files, known, labels = {}, {}, []
+        for package_key, names in _names_by_package(spec).items():
+            pin = self.pins[package_key]
+            try:
+                by_path = verified_files(self.cache, pin)
+            except VerificationError as error:
+                if error.check == "missing" and not spec.required:
+                    return None
+                raise
+            pinned = {file.path: file.sha256 for file in pin.files}
+            files.update({name: by_path[spec.files[name]] for name in names})
+            known.update({name: pinned[spec.files[name]] for name in names})
+            labels.append(pin.label)
+        archive = self.cache.archive_path(self.pins[spec.package])
         retrieved = _mtime(archive) if archive.exists() else None
-        return SourceInput(spec, module, files, pin.label, retrieved, known)
+        return SourceInput(spec, module, files, " and ".join(labels), retrieved, known)
 
     def describe(self, spec: SourceSpec) -> str:
         if not spec.package:
@@ -94,7 +109,7 @@ class PinnedInputs:
         if not all(path.is_file() for path in files.values()):
             return None
         first = next(iter(files.values()))
-        return SourceInput(spec, module, files, f"downloaded from {spec.url}", _mtime(first))
+        return SourceInput(spec, module, files, f"downloaded from {spec.url}", _mtime(first), upstream=True)
 
 
 class FolderInputs:
@@ -134,6 +149,10 @@ def gather_inputs(inputs: Inputs, keys: tuple[str, ...] = SOURCE_KEYS) -> tuple[
     found, missing = [], []
     for key in keys:
         spec, module = load_source(key)
+        fresher = next((other.spec for other in found if spec.superseded_by == other.spec.key), None)
+        if fresher is not None:  # it gives the same facts, newer: reading both would only cost time
+            missing.append(f"{spec.name} ({key}) not read: {fresher.name} ({fresher.key}) gives the same, newer")
+            continue
         source_input = inputs.resolve(spec, module)
         if source_input is not None:
             found.append(source_input)

@@ -17,6 +17,7 @@ from ghr.build.genes import (
     BandCheck,
     plan_chromosomes,
     plan_function_terms,
+    plan_gene_groups,
     plan_gene_references,
     plan_genes,
     plan_locations,
@@ -101,6 +102,7 @@ def _plan(
     band_check = plan_locations(collected, plan, source_ids, genes)
     plan_function_terms(collected, plan, source_ids, genes)
     plan_gene_references(collected, plan, source_ids, genes)
+    plan_gene_groups(collected, plan, source_ids, genes)
     condition_stats = plan_conditions(collected, plan, source_ids, genes, addresses or {})
     medians = plan_narratives(plan, collected, genes)
     condition_stats.update({f"narrative median grade {kind}": value for kind, value in medians.items()})
