@@ -77,7 +77,8 @@ def _write_releases(collected: Collected) -> dict[str, int]:
     for key, source_input in collected.inputs.items():
         spec, tally = source_input.spec, collected.tallies[key]
         release = kb.SourceRelease.objects.using(STAGING).create(
-            key=key, name=spec.name, publisher=spec.publisher, version=spec.version, release_date=spec.release_date,
+            key=key, name=spec.name, publisher=spec.publisher, version=source_input.release or spec.version,
+            release_date=source_input.release[:40] if source_input.upstream else spec.release_date,
             package=source_input.package, url=spec.url, licence=spec.licence, files=source_input.file_facts(),
             retrieved_at=source_input.retrieved_at, records_read=sum(tally.read.values()),
         )  # fmt: skip

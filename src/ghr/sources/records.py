@@ -290,3 +290,6 @@ class SourceSpec:
     """Key of a source that gives the same facts fresher: when that one is available this one is not read."""
     file_packages: dict[str, str] = field(default_factory=dict)
     """Logical name -> key of another pinned package, for a file that does not come in ``package``."""
+    upstream: dict[str, str] = field(default_factory=dict)
+    """Logical name -> the publisher's current download of that file in the same format, for
+    `ghr fetch --upstream` (a source may refresh only some of its files)."""

