@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from django.db import connections
 
 import ghr
+from ghr.build.changes import ReleaseChanges, compare
 from ghr.build.collect import Collected, collect
 from ghr.build.condition_rows import plan_conditions
 from ghr.build.finish import finish_knowledge_base
@@ -41,6 +42,8 @@ class BuildResult:
     condition_stats: Counter
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    changes: ReleaseChanges | None = None
+    """What changed from the knowledge base that was serving; None for a first build."""
 
 
 def _previous_counts() -> dict[str, int] | None:
@@ -70,6 +73,15 @@ def _previous_addresses() -> dict[str, str]:
         finally:
             connections["kb"].close()
     return slugs
+
+
+def _changes_from_serving() -> ReleaseChanges | None:
+    try:
+        return compare("kb", STAGING)
+    except Exception:  # noqa: BLE001 (no knowledge base serving yet, or one from before these tables)
+        return None
+    finally:
+        connections["kb"].close()
 
 
 def _write_releases(collected: Collected) -> dict[str, int]:
@@ -136,13 +148,15 @@ def run_build(inputs: Inputs, minimums: Minimums | None = None) -> BuildResult:
     counts["band_agree"], counts["band_disagree"] = band_check.agree, band_check.disagree
     warnings += [f"band differs from coordinates: {example}" for example in band_check.examples]
     build_id = started.strftime("%Y%m%dT%H%M%S.%fZ")
+    changes = _changes_from_serving()
     kb.BuildInfo.objects.using(STAGING).create(
         build_id=build_id, started_at=started, finished_at=datetime.now(UTC), ghr_version=ghr.__version__,
         counts=counts, warnings=warnings, code_fingerprint=code_fingerprint(),
+        changes=changes.as_dict() if changes else {},
     )  # fmt: skip
     swap_in_staging()
     _after_swap()
-    return BuildResult(build_id, counts, collected, band_check, condition_stats, warnings, seconds)
+    return BuildResult(build_id, counts, collected, band_check, condition_stats, warnings, seconds, changes)
 
 
 def _after_swap() -> None:

@@ -43,6 +43,9 @@ class BuildInfo(models.Model):
     )
     counts = models.JSONField(default=dict, help_text="Rows per table.")
     warnings = models.JSONField(default=list, help_text="Problems found that did not stop the build.")
+    changes = models.JSONField(
+        default=dict, help_text="What this build changed from the one it replaced (ghr.build.changes), or {}."
+    )
 
     def __str__(self):
         return self.build_id
