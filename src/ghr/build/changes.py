@@ -145,3 +145,38 @@ def compare(old: str, new: str) -> ReleaseChanges:
             del value[LISTED:]
     changes.totals["sources_changed"] = len(changes.sources)
     return changes
+
+
+_SECTIONS = (
+    ("genes_added", "Genes added", lambda e: e),
+    ("genes_renamed", "Genes renamed", lambda e: f"{e['old']} -> {e['new']} ({e['hgnc_id']})"),
+    ("genes_withdrawn", "Genes withdrawn",
+     lambda e: f"{e['symbol']} ({e['hgnc_id']})" + (f", now {', '.join(e['now'])}" if e["now"] else "")),
+    ("conditions_added", "Conditions added", lambda e: e),
+    ("conditions_renamed", "Conditions renamed", lambda e: f"{e['old']} -> {e['new']} ({e['key']})"),
+    ("conditions_removed", "Conditions removed or merged",
+     lambda e: f"{e['name']} (/condition/{e['slug']})" + (f", now /condition/{e['now']}" if e["now"] else "")),
+    ("links_added", "Gene-condition links added", lambda e: f"{e['gene']} {e['kind']} {e['condition']}"),
+    ("links_removed", "Gene-condition links removed", lambda e: f"{e['gene']} {e['kind']} {e['condition']}"),
+    ("links_changed", "Gene-condition links of another kind",
+     lambda e: f"{e['gene']} / {e['condition']}: {e['old']} -> {e['new']}"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Section:
+    """One list of a stored report, in words, for `ghr changes` and the editors' page."""
+
+    title: str
+    total: int
+    """How many there were (``lines`` may hold fewer: the stored lists are cut at ``LISTED``)."""
+    lines: tuple[str, ...]
+
+
+def report_sections(stored: dict) -> list[Section]:
+    """The non-empty lists of a report as stored in ``BuildInfo.changes``."""
+    return [
+        Section(title, stored["totals"][key], tuple(map(line, stored[key])))
+        for key, title, line in _SECTIONS
+        if stored.get(key)
+    ]

@@ -2,22 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ghr.build.changes import report_sections
 from ghr.kb import models as kb
-
-SECTIONS = (
-    ("genes_added", "Genes added", lambda e: e),
-    ("genes_renamed", "Genes renamed", lambda e: f"{e['old']} -> {e['new']} ({e['hgnc_id']})"),
-    ("genes_withdrawn", "Genes withdrawn",
-     lambda e: f"{e['symbol']} ({e['hgnc_id']})" + (f", now {', '.join(e['now'])}" if e["now"] else "")),
-    ("conditions_added", "Conditions added", lambda e: e),
-    ("conditions_renamed", "Conditions renamed", lambda e: f"{e['old']} -> {e['new']} ({e['key']})"),
-    ("conditions_removed", "Conditions removed or merged",
-     lambda e: f"{e['name']} (/condition/{e['slug']})" + (f", now /condition/{e['now']}" if e["now"] else "")),
-    ("links_added", "Gene-condition links added", lambda e: f"{e['gene']} {e['kind']} {e['condition']}"),
-    ("links_removed", "Gene-condition links removed", lambda e: f"{e['gene']} {e['kind']} {e['condition']}"),
-    ("links_changed", "Gene-condition links of another kind",
-     lambda e: f"{e['gene']} / {e['condition']}: {e['old']} -> {e['new']}"),
-)  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -41,16 +27,12 @@ class Command(BaseCommand):
         self._text(info)
 
     def _text(self, info: kb.BuildInfo) -> None:
-        changes, totals = info.changes, info.changes["totals"]
         self.stdout.write(f"build {info.build_id}: what changed from the build before it")
-        for key, release in changes["sources"].items():
+        for key, release in info.changes["sources"].items():
             self.stdout.write(f"  source {key}: {release['old'] or '(none)'} -> {release['new'] or '(none)'}, "
                               f"records {release['old_records']} -> {release['new_records']}")  # fmt: skip
-        for key, title, line in SECTIONS:
-            entries = changes[key]
-            if not entries:
-                continue
-            shown = f" (first {len(entries)})" if totals[key] > len(entries) else ""
-            self.stdout.write(f"\n{title}: {totals[key]}{shown}")
-            for entry in entries:
-                self.stdout.write(f"  {line(entry)}")
+        for section in report_sections(info.changes):
+            shown = f" (first {len(section.lines)})" if section.total > len(section.lines) else ""
+            self.stdout.write(f"\n{section.title}: {section.total}{shown}")
+            for line in section.lines:
+                self.stdout.write(f"  {line}")
