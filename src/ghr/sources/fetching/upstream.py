@@ -122,6 +122,13 @@ def _swap(cache: Cache, key: str, incoming: Path) -> None:
     incoming.rename(current)
 
 
+def mirrored(spec: SourceSpec, mirror: str) -> dict[str, str] | None:
+    """The source's downloads at MIRROR/<key>/<file name> (a site that mirrors the publishers), None without one."""
+    if not mirror:
+        return None
+    return {name: f"{mirror.rstrip('/')}/{spec.key}/{url.rsplit('/', 1)[1]}" for name, url in spec.upstream.items()}
+
+
 def fetch_upstream(
     spec: SourceSpec, module, cache: Cache, current_files: dict[str, Path], *, urls: dict[str, str] | None = None,
     timeout: float = 60, allow_shrink: bool = False,

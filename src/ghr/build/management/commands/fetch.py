@@ -6,7 +6,7 @@ from ghr.sources.fetching.cache import Cache
 from ghr.sources.fetching.clients import FetchError
 from ghr.sources.fetching.fetch import fetch_all
 from ghr.sources.fetching.pins import load_pins
-from ghr.sources.fetching.upstream import fetch_upstream
+from ghr.sources.fetching.upstream import fetch_upstream, mirrored
 from ghr.sources.records import SourceFileError
 
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
 
     def _upstream(self, cache: Cache, key: str, options: dict) -> None:
         spec, module = load_source(key)
-        urls = None
+        urls = mirrored(spec, settings.GHR["GHR_UPSTREAM_MIRROR"])
         if options["url"]:
             if len(options["upstream"]) != 1 or len(spec.upstream) != 1:
                 raise CommandError("--url needs exactly one --upstream source that has one file")
