@@ -3,7 +3,7 @@
 import pytest
 
 from ghr.sources.hgnc import SOURCE
-from ghr.sources.hgnc.load import gene_type_code, records
+from ghr.sources.hgnc.load import gene_type_code, publisher_release, records
 from ghr.sources.hgnc.parse import ParseStats, parse_complete_set
 from ghr.sources.records import (
     GeneGroupRecord,
@@ -165,6 +165,11 @@ def test_alas2_row_gives_gene_names_and_references(write):
     ]
     assert stats.read == 2
     assert stats.notes == ["1 rows whose status is not 'Approved' were left out"]
+
+
+def test_release_is_the_latest_date_modified(write):
+    path = write(complete_set(dict(ALAS2, date_modified="2023-03-15"), dict(A1BG, date_modified="2025-06-03")))
+    assert publisher_release({"complete_set": path}) == "2025-06-03"
 
 
 def test_gene_groups_are_read_pairwise(write):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,3 +90,13 @@ def records(files: dict[str, Path], stats: ParseStats | None = None) -> Iterator
             yield GeneGroupRecord(ref, group_id, group_name)
     if not_approved:
         stats.notes.append(f"{not_approved} rows whose status is not '{APPROVED}' were left out")
+
+
+def publisher_release(files: dict[str, Path]) -> str:
+    """HGNC dates no release: the latest ``date_modified`` of any gene ('2025-06-03') stands for it ('' without
+    that column)."""
+    with files["complete_set"].open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        if "date_modified" not in (rows.fieldnames or ()):
+            return ""
+        return max((row["date_modified"] or "" for row in rows), default="")
