@@ -318,3 +318,19 @@ def audit_log(request):
         events = events.filter(action=action)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     return render(request, "editorial/audit.html", {"page": page, "action": action})
+
+
+@editor_required
+def release_changes(request):
+    """What the serving build changed from the one before: renamed genes, merged conditions, links of a new kind."""
+    from ghr.build.changes import report_sections
+    from ghr.kb.models import BuildInfo
+
+    info = BuildInfo.objects.using("kb").first()
+    changes = info.changes if info else {}
+    context = {
+        "info": info,
+        "sources": changes.get("sources", {}),
+        "sections": report_sections(changes) if changes else [],
+    }
+    return render(request, "editorial/changes.html", context)

@@ -43,6 +43,9 @@ class BuildInfo(models.Model):
     )
     counts = models.JSONField(default=dict, help_text="Rows per table.")
     warnings = models.JSONField(default=list, help_text="Problems found that did not stop the build.")
+    changes = models.JSONField(
+        default=dict, help_text="What this build changed from the one it replaced (ghr.build.changes), or {}."
+    )
 
     def __str__(self):
         return self.build_id
@@ -90,6 +93,13 @@ class Gene(models.Model):
     uniprot_ids = models.JSONField(default=list)
     omim_ids = models.JSONField(default=list)
     protein_name = models.CharField(max_length=300, blank=True, help_text="Recommended protein name, if known.")
+    orphanet_id = models.CharField(max_length=20, blank=True, help_text="Orphanet's number for the gene, '119573'.")
+    mane_select_ensembl = models.CharField(
+        max_length=30, blank=True, help_text="MANE Select transcript, Ensembl name: 'ENST00000650242.1'."
+    )
+    mane_select_refseq = models.CharField(
+        max_length=30, blank=True, help_text="MANE Select transcript, RefSeq name: 'NM_000032.5'."
+    )
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT, help_text="Release of the core facts.")
 
     class Meta:
@@ -108,6 +118,10 @@ class GeneName(models.Model):
         PREVIOUS_NAME = "previous_name"
         ALIAS_NAME = "alias_name"
         PROTEIN_NAME = "protein_name"
+        WITHDRAWN_SYMBOL = "withdrawn_symbol"  # HGNC withdrew this symbol and names this gene as its successor
+
+    SYMBOL_KINDS = (Kind.PREVIOUS_SYMBOL, Kind.ALIAS_SYMBOL, Kind.WITHDRAWN_SYMBOL)
+    """The kinds of name that are symbols: an address or a lookup by any of them finds the gene."""
 
     gene = models.ForeignKey(Gene, on_delete=models.CASCADE, related_name="other_names")
     name = models.CharField(max_length=300)
@@ -118,6 +132,29 @@ class GeneName(models.Model):
         ordering = ["name"]
         indexes = [models.Index(fields=["name"])]
         constraints = [models.UniqueConstraint(fields=["gene", "name", "kind"], name="unique_gene_name")]
+
+
+class GeneGroup(models.Model):
+    """One of HGNC's gene groups (gene families), e.g. 940 'Hemoglobin subunits'."""
+
+    hgnc_group_id = models.PositiveIntegerField(unique=True, help_text="HGNC's gene group ID, e.g. 940.")
+    name = models.CharField(max_length=300, help_text="HGNC's name for the group.")
+    genes = models.ManyToManyField(Gene, through="GeneGroupMember", related_name="groups")
+    source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class GeneGroupMember(models.Model):
+    group = models.ForeignKey(GeneGroup, on_delete=models.CASCADE, related_name="members")
+    gene = models.ForeignKey(Gene, on_delete=models.CASCADE, related_name="group_memberships")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "gene"], name="unique_gene_group_member")]
 
 
 class GeneLocation(models.Model):

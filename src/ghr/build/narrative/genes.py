@@ -154,7 +154,7 @@ def other_gene(gene: GeneFacts) -> Written:
             f"{gene.symbol} ({gene.name}) is a named stretch of DNA that is not known to make a protein.",
             "Its role in the body is not yet understood.",
         )
-    return Written(sentences, {"locus_type": gene.locus_type}, ("gnuhealth_genes",))
+    return Written(sentences, {"locus_type": gene.locus_type}, ("hgnc",))
 
 
 def gene_text(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: dict) -> Written:

@@ -29,6 +29,7 @@ NAME_KIND_LABELS = {
     "previous_name": "previous name",
     "alias_name": "other name",
     "protein_name": "protein name",
+    "withdrawn_symbol": "withdrawn symbol, now this gene",
 }
 
 
