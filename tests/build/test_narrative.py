@@ -94,3 +94,22 @@ def test_a_gene_regulator_is_named_without_repeating_protein():
     text = sentences(gene_text(GeneFacts("ZNF717", "zinc finger protein 717", "protein_coding", ["GO:0001228"]),
                                parents, {}))  # fmt: skip
     assert "This protein controls the activity of other genes." in text
+
+
+def test_a_gene_family_the_lexicon_knows_is_named_in_plain_words():
+    facts = GeneFacts("COL1A1", "collagen type I alpha 1 chain", "protein_coding",
+                      groups=("Collagens", "Fibrillar collagens"))  # fmt: skip
+    written = gene_text(facts, {}, {})
+    assert (
+        "It is one of the collagens, proteins that give strength and structure to skin, bones, tendons and "
+        "other tissues." in sentences(written)
+    )
+    assert written.facts["family"] == "Collagens" and "hgnc" in written.sources
+    domain_only = GeneFacts("WDR1", "WD repeat domain 1", "protein_coding", groups=("WD repeat domain containing",))
+    assert "It is one of" not in sentences(gene_text(domain_only, {}, {}))
+
+
+def test_a_microrna_says_what_microRNAs_do():
+    facts = GeneFacts("MIR21", "microRNA 21", "RNA, micro", groups=("MicroRNAs",))
+    text = sentences(gene_text(facts, {}, {}))
+    assert text.endswith("It is one of the microRNAs, tiny RNA molecules that turn down the activity of other genes.")

@@ -32,6 +32,10 @@ def _gene_facts(plan: Plan, collected: Collected, index: GeneIndex) -> dict[int,
         gene = genes[row["gene_id"]]
         gene.go_terms.append(go_ids[row["term_id"]])
         gene.evidence[go_ids[row["term_id"]]] = row["evidence"]
+    group_names = {row["id"]: row["name"] for row in plan.dicts(kb.GeneGroup)}
+    for row in plan.dicts(kb.GeneGroupMember):
+        gene = genes[row["gene_id"]]
+        gene.groups = (*gene.groups, group_names[row["group_id"]])
     for source, record in collected.of("GeneTissueRecord"):
         gene_id = index.find(record.gene)
         if gene_id is None:
