@@ -17,8 +17,9 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     (r"^Taste 2 receptors", "the bitter taste receptors, proteins on the tongue that sense bitter tastes"),
     (r"^Keratin associated proteins", "the keratin-associated proteins, which help build hair"),
     (r"^Keratins", "the keratins, proteins that make up hair, nails and the outer layer of the skin"),
-    (r"^Collagens", "the collagens, proteins that give strength and structure to skin, bones, tendons and other "
+    (r"(?i)collagens$", "the collagens, proteins that give strength and structure to skin, bones, tendons and other "
                     "tissues"),
+    (r"^Fibrillins", "the fibrillins, proteins that build the elastic fibers that support the body's tissues"),
     (r"^Hemoglobin", "the hemoglobin genes, which make the protein that carries oxygen in red blood cells"),
     (r"^Crystallins", "the crystallins, proteins that keep the lens of the eye clear"),
     (r"^Laminin", "the laminins, proteins that form the thin sheet that cells rest on"),
@@ -58,7 +59,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
                                                                   "hair-like structures on the surface of cells"),
     (r"^Peroxins|^Peroxisomal biogenesis", "the peroxins, which build peroxisomes, small compartments in cells "
                                            "that break down fats"),
-    (r"^Fanconi anemia", "the Fanconi anemia proteins, which repair damaged DNA"),
+    (r"^Fanconi anemia|^FA complementation groups", "the Fanconi anemia proteins, which repair damaged DNA"),
     (r"^Immunoglobulin (heavy|kappa|lambda) locus", "the antibody genes, pieces of which are joined together to "
                                                     "make antibodies that recognize germs"),
     (r"^T cell receptor (alpha|beta|gamma|delta) locus", "the T cell receptor genes, pieces of which are joined "

@@ -111,8 +111,10 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
     kinds = _reached(terms, PRODUCT_KINDS, parents, cache, first_only=True)
     processes = _reached(terms, PROCESSES, parents, cache)
     places = _reached(terms, PLACES, parents, cache, first_only=True)
-    sentences = _kind_sentences(gene, kinds)
+    # A family the lexicon knows says what the product is more surely than the kind its GO terms reach (HBB's
+    # peroxidase annotation would make hemoglobin "an enzyme"), so it takes the kind's place.
     family = family_words(gene.groups)
+    sentences = _kind_sentences(gene, Counter() if family else kinds)
     if family:
         sentences.append(f"It is one of {family[1]}.")
     # Specific processes (earlier in the table) before the broad ones every gene reaches.
@@ -123,8 +125,7 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
     elif not gene.go_terms:
         sentences.append("What this protein does in the body is not yet well understood.")
     active = _tissues(gene.tissues)
-    # Where in the cell gives way to the family when a text would otherwise run past six sentences.
-    if places and not (family and len(sentences) + bool(active) >= 6):
+    if places:
         sentences.append(f"The protein works {PLACES[_best(places)][1]}.")
     if active:
         sentences.append(f"The gene is most active in the {join_words(active)}.")
@@ -174,6 +175,8 @@ def other_gene(gene: GeneFacts) -> Written:
 
 
 def gene_text(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: dict) -> Written:
-    if gene.locus_type == "protein_coding" or (gene.go_terms and "pseudogene" not in gene.locus_type):
+    # An RNA gene's GO terms describe its RNA, not a protein: it keeps the RNA gene's text.
+    makes_no_protein = gene.locus_type.startswith(("pseudogene", "ncrna"))
+    if gene.locus_type == "protein_coding" or (gene.go_terms and not makes_no_protein):
         return coding_gene(gene, parents, cache)
     return other_gene(gene)
