@@ -50,6 +50,27 @@ FIXTURE_CASES = [
     ("abdominal pain", "/condition/acute-intermittent-porphyria", "feature name"),
     ("ALAS2 gene", "/gene/ALAS2", "symbol with an extra word"),
     ("what is erythropoietic protoporphyria", "/condition/erythropoietic-protoporphyria", "name in a question"),
+    # Codes in the forms people paste, bands and positions
+    ("300751", "/condition/x-linked-sideroblastic-anemia", "OMIM number without its prefix"),
+    ("MIM #300751", "/condition/x-linked-sideroblastic-anemia", "OMIM number as OMIM writes it"),
+    ("ORPHA75563", "/condition/x-linked-sideroblastic-anemia", "Orphanet identifier without its colon"),
+    ("Orphanet_75563", "/condition/x-linked-sideroblastic-anemia", "Orphanet identifier as ontologies write it"),
+    ("MONDO_0020721", "/condition/x-linked-sideroblastic-anemia", "MONDO identifier as ontologies write it"),
+    ("GARD 9456", "/condition/x-linked-sideroblastic-anemia", "GARD number without its leading zeros"),
+    ("D64.0", "/condition/x-linked-sideroblastic-anemia", "ICD-10 code without its prefix"),
+    ("ICD-10-CM E80.2", "/condition/acute-intermittent-porphyria", "ICD-10-CM code with its prefix"),
+    ("62677000", "/condition/x-linked-sideroblastic-anemia", "SNOMED CT code without its prefix"),
+    ("C0221018", "/condition/x-linked-sideroblastic-anemia", "UMLS concept without its prefix"),
+    ("C536761", "/condition/x-linked-sideroblastic-anemia", "MeSH identifier without its prefix"),
+    ("HGNC 4982", "/gene/HMBS", "HGNC identifier without its colon"),
+    ("Xp11.21", "/gene/ALAS2", "cytogenetic band"),
+    ("chr18:57,550,000", "/gene/FECH", "GRCh38 position"),
+    # Questions, requests for genes, everyday names
+    ("what causes acute intermittent porphyria", "/condition/acute-intermittent-porphyria", "question"),
+    ("is erythropoietic protoporphyria inherited", "/condition/erythropoietic-protoporphyria", "question"),
+    ("acute intermittent porphyria gene", "/gene/HMBS", "the gene for a condition"),
+    ("which gene causes erythropoietic protoporphyria", "/gene/FECH", "the gene for a condition, asked"),
+    ("sun allergy", "/condition/erythropoietic-protoporphyria", "everyday name from the team's list"),
 ]
 
 FULL_CASES = [
