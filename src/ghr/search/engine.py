@@ -117,7 +117,9 @@ def _exact(backend: SearchBackend, query: Query, found: Collector, corrected: bo
         if corrected:
             found.offer_hit(hit, ranking.CORRECTED, (0, weight, 0))
         elif hit.norm == query.norm:
-            found.offer_hit(hit, ranking.exact_tier(hit.kind, hit.field), (weight, 0))
+            # The conditions an everyday phrase means come in the team's order, most common first.
+            order = hit.row if hit.field == "everyday" else 0
+            found.offer_hit(hit, ranking.exact_tier(hit.kind, hit.field), (weight, order))
         else:
             found.offer_hit(hit, ranking.ANY_ORDER, (weight, 0))
 

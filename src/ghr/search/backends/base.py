@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ghr.search.fuzzy import allowed_edits, one_edit_variants
+from ghr.search.fuzzy import allowed_edits, one_edit_variants, sound_alike
 
 MAX_CODE_POINT = "\U0010ffff"
 
@@ -18,6 +18,8 @@ class NameHit(NamedTuple):
     field: str
     name: str
     norm: str
+    row: int
+    """The name's row in the index: rows are written in order, so the team's everyday phrases keep theirs."""
 
 
 TABLES = (
@@ -29,7 +31,7 @@ TABLES = (
     "search_entry",
 )
 
-HIT_COLUMNS = "e.id, e.kind, e.key, e.label, e.boost, n.field, n.name, n.norm"
+HIT_COLUMNS = "e.id, e.kind, e.key, e.label, e.boost, n.field, n.name, n.norm, n.id"
 
 
 class SqlBackend:
@@ -134,7 +136,7 @@ class SqlBackend:
     def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
         """Index words one slip away from ``word`` (every variant looked up at once in the vocabulary's primary
         key); for long words with none, candidates two edits away from the backend's trigram index."""
-        variants = sorted(one_edit_variants(word))
+        variants = sorted(one_edit_variants(word) | sound_alike(word))
         marks = ", ".join(["%s"] * len(variants))
         close = self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
         if close or allowed_edits(word) <= 1:
