@@ -116,8 +116,8 @@ def code_query(norm: str) -> CodeQuery | None:
 
 
 POSITION = re.compile(
-    r"^(?:chr(?:omosome)?\s*)?(?P<chrom>[0-9]{1,2}|x|y|mt|m)\s*[:\s]\s*(?P<start>\d[\d,.]*)"
-    r"(?:\s*(?:-|–|\.\.)\s*(?P<end>\d[\d,.]*))?$",
+    r"^(?:chr(?:omosome)?\s*)?(?P<chrom>[0-9]{1,2}|x|y|mt|m)\s*[:\s]\s*(?P<start>\d[\d,]*)"
+    r"(?:\s*(?:-|–|\.\.)\s*(?P<end>\d[\d,]*))?$",
     re.IGNORECASE,
 )
 CHROMOSOMES = {str(number) for number in range(1, 23)} | {"X", "Y", "MT"}
@@ -133,7 +133,7 @@ class Position:
 
 
 def _base_number(text: str) -> int | None:
-    digits = text.replace(",", "").replace(".", "")
+    digits = text.replace(",", "")
     return int(digits) if digits.isdigit() and len(digits) <= 10 else None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ghr.search import ranking
 from ghr.search.backends import SearchBackend
 from ghr.search.codes import Position, band_query, code_query, position_query
+from ghr.search.engine import Query
 from ghr.search.everyday import interpret
 from ghr.search.text import order_free_key
 
@@ -27,8 +28,8 @@ LONGEST_GENE = 2_500_000
 
 @dataclass
 class Meaning:
-    query: object = None
-    """The Query to search instead of the one typed (a question's subject, an HPO term's name), or None."""
+    query: Query | None = None
+    """The query to search instead of the one typed (a question's subject, an HPO term's name), or None."""
     showing: str = ""
     """What the results page says was searched instead, when it was."""
     wants_genes: bool = False
@@ -60,7 +61,7 @@ def _hpo_term_name(using: str, hpo_id: str) -> str:
     return PhenotypeTerm.objects.using(using).filter(hpo_id=hpo_id).values_list("name", flat=True).first() or ""
 
 
-def _code_meaning(backend: SearchBackend, query, using: str, found, query_type) -> Meaning | None:
+def _code_meaning(backend: SearchBackend, query: Query, using: str, found) -> Meaning | None:
     code = code_query(query.norm)
     if code is None:
         return None
@@ -72,7 +73,7 @@ def _code_meaning(backend: SearchBackend, query, using: str, found, query_type) 
         return Meaning(complete=prefixed, code_pages=tuple(sorted(pages)))
     name = _hpo_term_name(using, code.hpo_id) if code.hpo_id else ""
     if name:
-        return Meaning(query=query_type.parse(name), showing=f"{name} ({code.hpo_id})")
+        return Meaning(query=Query.parse(name), showing=f"{name} ({code.hpo_id})")
     return None
 
 
@@ -106,22 +107,23 @@ def _offer_position(using: str, position: Position, found) -> bool:
     return bool(genes)
 
 
-def what_is_meant(backend: SearchBackend, query, using: str, found, as_typed: bool) -> Meaning:
+def what_is_meant(backend: SearchBackend, query: Query, using: str, found, as_typed: bool) -> Meaning:
     """Offers the pages a code, band or position names to ``found``; says what to search for the rest."""
     position = position_query(query.text)
     if position is not None and _offer_position(using, position, found):
         return Meaning(complete=True)
     band = band_query(query.text)
-    if band and _offer_codes(backend, found, [band], [band + " "], ranking.GENE_ALIAS):
-        return Meaning(complete=True)
-    meaning = _code_meaning(backend, query, using, found, type(query))
+    if band:
+        # Not complete: "1p36" is also the start of condition names ("1p36 deletion syndrome"), listed after.
+        _offer_codes(backend, found, [band], [band + " "], ranking.GENE_ALIAS)
+    meaning = _code_meaning(backend, query, using, found)
     if meaning is not None or as_typed:
         return meaning or Meaning()
     meant = interpret(query.norm)
     if meant.norm == query.norm or backend.exact_names(query.norm, order_free_key(query.norm)):
         # A page whose whole name is the query wins over a reading of it ("Is..."; "Gene" in a name).
         return Meaning()
-    return Meaning(query=type(query).parse(meant.norm), showing=meant.norm, wants_genes=meant.wants_genes)
+    return Meaning(query=Query.parse(meant.norm), showing=meant.norm, wants_genes=meant.wants_genes)
 
 
 MOST_LINKED_CONDITIONS = 3
