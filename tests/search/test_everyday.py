@@ -121,6 +121,8 @@ def test_a_band_or_a_position_lists_the_genes_there(kb, client):
     doc = page(client, "/search?q=Xp11.21")
     assert results(doc) == [("/gene/ALAS2", "ALAS2")]
     assert with_class(doc, "search-result__matched")[0].text_content() == "Matched location: Xp11.21"
+    # An arm takes in every band on it.
+    assert [result.url for result in answer("Xp").results] == ["/gene/ALAS2"]
     doc = page(client, "/search?q=chr18%3A57%2C550%2C000")
     assert results(doc) == [("/gene/FECH", "FECH")]
     matched = with_class(doc, "search-result__matched")[0].text_content()

@@ -115,7 +115,9 @@ def what_is_meant(backend: SearchBackend, query: Query, using: str, found, as_ty
     band = band_query(query.text)
     if band:
         # Not complete: "1p36" is also the start of condition names ("1p36 deletion syndrome"), listed after.
-        _offer_codes(backend, found, [band], [band + " "], ranking.GENE_ALIAS)
+        # "7q31" takes in 7q31.1 and 7q31.33 (stored "7q31 1"), not 7q310; an arm ("5q") takes in all its bands.
+        within = band if band[-1] in "pq" else band + " "
+        _offer_codes(backend, found, [band], [within], ranking.GENE_ALIAS)
     meaning = _code_meaning(backend, query, using, found)
     if meaning is not None or as_typed:
         return meaning or Meaning()
