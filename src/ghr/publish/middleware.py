@@ -1,4 +1,5 @@
-"""App-side page cache: a public page is rendered once per knowledge-base build, text release and code version.
+"""App-side page cache: a public page (or search answer) is rendered once per knowledge-base build, text release
+and code version.
 
 The key holds the release token (build id, editorial texts release, code fingerprint), so a new build or a
 published text makes every old entry unreachable at once; nothing has to be deleted. The token is read from the
@@ -27,6 +28,14 @@ from ghr.publish.render import EXPORT_ENVIRON_KEY
 UNCACHED_PREFIXES = ("/admin/", "/editorial/", "/api/", "/search", "/connect", "/static/", "/accounts/")
 # Query parameters that select a public page (the A-Z browse lists); any other parameter skips the cache.
 CACHED_QUERY_PARAMETERS = frozenset({"letter", "page"})
+# Search answers depend only on their parameters and the release, like pages: kept too, with the parameters that
+# select them. Suggestions come once per keystroke, and people type the same first letters.
+SEARCH_ANSWERS = {
+    "/api/v1/suggest": frozenset({"q"}),
+    "/api/v1/search": frozenset({"q", "kind", "page", "as_typed"}),
+    "/search.json": frozenset({"q", "kind", "page", "as_typed"}),
+    "/search": frozenset({"q", "kind", "page", "as_typed"}),
+}
 CACHED_STATUSES = frozenset({200, 301, 308})
 RECHECK_SECONDS = 1.0
 # Told to clients and to nginx, which passes it on: whether the page came from this cache.
@@ -70,9 +79,12 @@ class PageCacheMiddleware:
         # so, inside a transaction rolled back afterwards): such a page must not outlive the transaction.
         if any(connections[alias].in_atomic_block for alias in ("default", "kb")):
             return False
-        if request.path.startswith(UNCACHED_PREFIXES):
-            return False
-        if any(name not in CACHED_QUERY_PARAMETERS for name in request.GET):
+        selecting = SEARCH_ANSWERS.get(request.path)
+        if selecting is None:
+            if request.path.startswith(UNCACHED_PREFIXES):
+                return False
+            selecting = CACHED_QUERY_PARAMETERS
+        if any(name not in selecting for name in request.GET):
             return False
         # Signed-in editors (and anyone holding a session or flash messages) see pages made for them.
         return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)
