@@ -14,12 +14,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ghr.editorial import workflow
+from ghr.editorial import accounts_admin, workflow
 from ghr.editorial.models import AuditEvent, Revision, Text
 from ghr.editorial.throttle import ThrottledAuthenticationForm
 
 # Every admin login goes through the failed-login throttle.
 admin.site.login_form = ThrottledAuthenticationForm
+# Accounts and roles on screens where nobody can grant more than they hold.
+accounts_admin.register()
 
 
 def _run_transition(modeladmin, request, queryset, name: str):
