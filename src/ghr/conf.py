@@ -64,6 +64,12 @@ SETTINGS: tuple[Setting, ...] = (
         "base, PREFIX_kb_staging while a build runs).",
     ),
     Setting(
+        "GHR_DB_LOCK_WAIT_SECONDS",
+        "5",
+        "SQLite only: how long a request waits for a locked database before it answers 503 (try again shortly).",
+        float,
+    ),
+    Setting(
         "GHR_CACHE_DIR",
         _default_cache_dir,
         "Where fetched publisher files are cached, shared by every clone on the machine "

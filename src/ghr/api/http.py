@@ -11,12 +11,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 
 from ghr.api.texts import texts_release
 from ghr.kb.models import BuildInfo
+from ghr.project.unavailable import RETRY_AFTER_SECONDS, is_unavailable
 
 log = logging.getLogger(__name__)
 DEFAULT_RATE = (600, 60)
@@ -150,7 +152,9 @@ def _run(view, request, args, kwargs) -> HttpResponse:
         return view(request, *args, **kwargs)
     except ApiError as error:
         return error_response(error.status, error.code, error.message, **error.extra)
-    except Exception:  # noqa: BLE001 - an API client must get JSON, never the HTML error page
+    except Exception as error:  # noqa: BLE001 - an API client must get JSON, never the HTML error page
+        if is_unavailable(error):
+            raise  # answered 503 by the decorator, which also covers the conditional-request checks
         log.exception("API view failed: %s", request.get_full_path())
         return error_response(500, "server_error", "Something went wrong on our side; it has been logged.")
 
@@ -190,7 +194,13 @@ def api_view(methods: tuple[str, ...] = ("GET",), conditional: bool = True):
             limited, headers = check_rate(request)
             if limited is not None:
                 return limited
-            response = cors(_answer(view, request, args, kwargs, conditional))
+            try:
+                response = cors(_answer(view, request, args, kwargs, conditional))
+            except DatabaseError as error:
+                if not is_unavailable(error):
+                    raise
+                response = error_response(503, "unavailable", "The database is busy or read-only; try again shortly.")
+                response["Retry-After"] = str(RETRY_AFTER_SECONDS)
             for name, value in headers.items():
                 response[name] = value
             return response
