@@ -6,6 +6,7 @@ settings module from there; nothing else in ghr reads the environment.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,17 @@ def _as_bool(value: str) -> bool:
 
 def _as_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _as_networks(value: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(part, strict=False) for part in _as_list(value))
+
+
+def _as_header(value: str) -> str:
+    name = value.strip()
+    if not name or not all(c.isalnum() or c == "-" for c in name):
+        raise ValueError("expected an HTTP header name such as X-Forwarded-For")
+    return name
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "GHR_CACHE_URL",
         "",
-        "Cache for rendered pages and rate limits: empty for local memory, redis://host:port/db for Redis.",
+        "Cache for rendered pages, login throttle and rate limits: redis://host:port/db for Redis, shared by "
+        "every process and machine. Empty: pages in each process's memory, and the counts of the throttle and "
+        "rate limits in files under GHR_VAR_DIR/limits, shared by the processes of one machine only.",
     ),
     Setting("GHR_CONTENT_DIR", "content", "Folder of editorial texts in Markdown, imported by `ghr texts import`."),
     Setting("GHR_PUBLISH_DIR", "", "Where `ghr publish` writes the static site; empty means GHR_VAR_DIR/publish."),
@@ -100,7 +114,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Mark session and CSRF cookies Secure (set it when served over HTTPS).",
         _as_bool,
     ),
-    Setting("GHR_API_RATE_LIMIT", "600/60", "API requests allowed per client address: COUNT/SECONDS."),
+    Setting(
+        "GHR_API_RATE_LIMIT",
+        "600/60",
+        "API requests allowed per client address: COUNT/SECONDS. Counts every data answer: /api/, search and "
+        "suggest, the old .json/.xml documents and ?report=, /connect and the bulk downloads.",
+    ),
+    Setting(
+        "GHR_TRUSTED_PROXIES",
+        "127.0.0.1,::1",
+        "Comma-separated addresses or networks (10.0.0.0/8) of proxies whose GHR_CLIENT_ADDRESS_HEADER is believed: "
+        "the login throttle and the API rate limit then count the client's address, not the proxy's. Empty: "
+        "only the connection's own address counts.",
+        _as_networks,
+    ),
+    Setting(
+        "GHR_CLIENT_ADDRESS_HEADER",
+        "X-Forwarded-For",
+        "Header a trusted proxy puts the client's address in (the shipped nginx configuration sets "
+        "X-Forwarded-For); the last address in it that is not a trusted proxy is the client.",
+        _as_header,
+    ),
     Setting("GHR_REVIEW_AGE_YEARS", "5", "A published text older than this many years is flagged review due.", int),
     Setting(
         "GHR_PAGE_CACHE_SECONDS",

@@ -41,12 +41,21 @@ def _secret_key(config: Config) -> str:
 
 
 def _caches(config: Config) -> dict[str, Any]:
+    """``default`` for pages; ``limits`` for the login throttle and API rate limits, which must be counted by
+    every process together: Redis when configured, else files that all processes of this machine share."""
     url = config["GHR_CACHE_URL"]
     if url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    else:
-        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
-    return {"default": backend}
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"default": redis, "limits": redis}
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(config.var_dir / "limits"),
+            # Every write lists the folder when it is this full; counts expire within minutes anyway.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+    }
 
 
 def _templates() -> list[dict[str, Any]]:
@@ -82,6 +91,8 @@ def django_settings(config: Config) -> dict[str, Any]:
         "ALLOWED_HOSTS": config["GHR_ALLOWED_HOSTS"],
         "INSTALLED_APPS": INSTALLED_APPS,
         "MIDDLEWARE": [
+            # Before the page cache, so cached answers count against the budget of each client too.
+            "ghr.api.ratelimit.RateLimitMiddleware",
             # First, so a cached public page skips every other middleware; it sees their final response
             # (cookies, Vary) when deciding what to keep. Pages rendered once per build and text release.
             "ghr.publish.middleware.PageCacheMiddleware",
