@@ -115,6 +115,32 @@ SETTINGS: tuple[Setting, ...] = (
         _as_bool,
     ),
     Setting(
+        "GHR_SSL_REDIRECT",
+        "false",
+        "Redirect every plain-HTTP request to HTTPS. Behind a proxy that ends TLS, the proxy must set "
+        "X-Forwarded-Proto (the shipped nginx configuration does).",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_HSTS_SECONDS",
+        "0",
+        "Strict-Transport-Security max-age: browsers use only HTTPS for this long once they have seen the site "
+        "(31536000 is a year). 0 sends no such header; set it once HTTPS works.",
+        int,
+    ),
+    Setting(
+        "GHR_HSTS_INCLUDE_SUBDOMAINS",
+        "false",
+        "With GHR_HSTS_SECONDS: the same for every sub-domain of the site's host.",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_HSTS_PRELOAD",
+        "false",
+        "With GHR_HSTS_SECONDS: allow browsers to ship the host in their HTTPS-only list.",
+        _as_bool,
+    ),
+    Setting(
         "GHR_API_RATE_LIMIT",
         "600/60",
         "API requests allowed per client address: COUNT/SECONDS. Counts every data answer: /api/, search and "

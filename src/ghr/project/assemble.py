@@ -58,6 +58,22 @@ def _caches(config: Config) -> dict[str, Any]:
     }
 
 
+def _https(config: Config) -> dict[str, Any]:
+    https = {
+        "SECURE_SSL_REDIRECT": config["GHR_SSL_REDIRECT"],
+        "SECURE_HSTS_SECONDS": config["GHR_HSTS_SECONDS"],
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": config["GHR_HSTS_INCLUDE_SUBDOMAINS"],
+        "SECURE_HSTS_PRELOAD": config["GHR_HSTS_PRELOAD"],
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
+        "SECURE_REFERRER_POLICY": "same-origin",
+        "X_FRAME_OPTIONS": "DENY",
+    }
+    if config["GHR_SSL_REDIRECT"]:
+        # The proxy that ends TLS says so (nginx: X-Forwarded-Proto $scheme, set on every request it passes).
+        https["SECURE_PROXY_SSL_HEADER"] = ("HTTP_X_FORWARDED_PROTO", "https")
+    return https
+
+
 def _templates() -> list[dict[str, Any]]:
     return [
         {
@@ -93,10 +109,12 @@ def django_settings(config: Config) -> dict[str, Any]:
         "MIDDLEWARE": [
             # Before the page cache, so cached answers count against the budget of each client too.
             "ghr.api.ratelimit.RateLimitMiddleware",
-            # First, so a cached public page skips every other middleware; it sees their final response
+            # The HTTPS redirect and security headers apply to every answer, cached or not.
+            "django.middleware.security.SecurityMiddleware",
+            "ghr.project.headers.ContentSecurityPolicyMiddleware",
+            # Before the rest, so a cached public page skips every other middleware; it sees their final response
             # (cookies, Vary) when deciding what to keep. Pages rendered once per build and text release.
             "ghr.publish.middleware.PageCacheMiddleware",
-            "django.middleware.security.SecurityMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
@@ -122,6 +140,7 @@ def django_settings(config: Config) -> dict[str, Any]:
         "TIME_ZONE": "UTC",
         "USE_I18N": False,
         "USE_TZ": True,
+        **_https(config),
         "SESSION_COOKIE_SECURE": secure,
         "CSRF_COOKIE_SECURE": secure,
         "SESSION_COOKIE_HTTPONLY": True,
