@@ -15,6 +15,7 @@ the run (GHR_API_RATE_LIMIT), since every request comes from one address.
 from __future__ import annotations
 
 import argparse
+import http.client
 import itertools
 import os
 import random
@@ -81,7 +82,7 @@ def _get(url: str) -> tuple[int, float]:
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
-    except OSError:
+    except (OSError, http.client.HTTPException):  # refused, reset, or cut short (IncompleteRead)
         status = 0
     return status, time.perf_counter() - started
 
@@ -168,7 +169,8 @@ def soak(var_dir: Path, minutes: float, rate: float, clients: int = 8) -> str:
             if elapsed - samples[-1][0] >= SAMPLE_EVERY_SECONDS:
                 samples.append((elapsed, _memory(process.pid)))
         threads[-1].join(timeout=120)
-        samples.append((time.monotonic() - started, _memory(process.pid)))
+        if time.monotonic() - started - samples[-1][0] > 5:
+            samples.append((time.monotonic() - started, _memory(process.pid)))
     finally:
         process.terminate()
         process.wait(30)
