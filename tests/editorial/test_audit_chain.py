@@ -54,22 +54,26 @@ def test_events_form_a_chain_that_verifies(published):
     assert f"sequence {len(sequences)}" in out
 
 
+def tampered(trigger: str, statement: str, event) -> str:
+    """What `ghr audit verify` says after someone with the SQLite file drops a trigger and runs ``statement``."""
+    sql(f"DROP TRIGGER {trigger}")
+    sql(statement, [event.pk])
+    return verify()[1]
+
+
 @pytest.mark.skipif(VENDOR != "sqlite", reason="SQLite lets whoever holds the file drop triggers")
 def test_verify_finds_an_event_removed_behind_the_triggers_back(published, writer):
     workflow.save_draft(published, writer, **{**published.working_revision.content(), "body": "Changed."})
     event = AuditEvent.objects.get(text=published, action="approve")
-    sql("DROP TRIGGER ghr_editorial_auditevent_no_delete")
-    sql("DELETE FROM ghr_editorial_auditevent WHERE id = %s", [event.pk])
-    _, err = verify()
+    err = tampered("ghr_editorial_auditevent_no_delete", "DELETE FROM ghr_editorial_auditevent WHERE id = %s", event)
     assert f"sequence {event.sequence + 1}, expected {event.sequence} (events missing)" in err
 
 
 @pytest.mark.skipif(VENDOR != "sqlite", reason="SQLite lets whoever holds the file drop triggers")
 def test_verify_finds_a_changed_event(published):
     event = AuditEvent.objects.get(text=published, action="publish")
-    sql("DROP TRIGGER ghr_editorial_auditevent_no_update")
-    sql("UPDATE ghr_editorial_auditevent SET reason = 'nothing happened' WHERE id = %s", [event.pk])
-    _, err = verify()
+    statement = "UPDATE ghr_editorial_auditevent SET reason = 'nothing happened' WHERE id = %s"
+    err = tampered("ghr_editorial_auditevent_no_update", statement, event)
     assert f"event {event.sequence} (id {event.id}): digest does not match" in err
 
 

@@ -85,3 +85,13 @@ def test_publishing_on_import_is_recorded_with_the_operator(tmp_path):
     assert text.state == State.PUBLISHED and public.published_text("glossary", "heme") is not None
     event = AuditEvent.objects.get(text=text, action="import")
     assert event.details["published_on_import_by"]  # the operator's login name
+
+
+def test_a_text_waiting_for_review_is_published_by_a_later_import_with_publish(tmp_path):
+    folder = write(tmp_path, {"glossary/heme.md": GLOSSARY})
+    run_import(str(folder))
+    out, _ = run_import("--publish", str(folder))
+    assert "1 updated" in out
+    text = Text.objects.get(kind="glossary", key="heme")
+    assert text.state == State.PUBLISHED and text.revisions.count() == 1
+    assert public.published_text("glossary", "heme") is not None

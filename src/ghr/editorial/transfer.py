@@ -202,6 +202,11 @@ def import_text(
     text = _existing(kind, key, content)
     created = text.working_revision_id is None and not text.revisions.exists()
     outcome = _import_outcome(text, content, importer, force)
+    waiting_import = text.working_revision if outcome == "unchanged" else None
+    if waiting_import is not None and _publishable_as_is(text, waiting_import, importer, publish_for):
+        # Imported for review before, now imported with --publish: publish that version, not a copy of it.
+        _publish_import(text, waiting_import, importer, source, publish_for)
+        return "updated"
     if outcome is not None:
         return outcome
     revision = Revision.objects.create(
@@ -220,19 +225,33 @@ def import_text(
         text.save()
         record(importer, "import_for_review", text, revision, from_state=from_state, to_state=text.state, file=source)
         return done + waiting
+    _publish_import(text, revision, importer, source, publish_for, from_state=from_state)
+    return done
+
+
+def _publishable_as_is(text: Text, revision: Revision, importer, publish_for: str) -> bool:
+    return bool(publish_for) and (
+        revision.author_id == importer.pk
+        and text.published_revision_id != revision.pk
+        and text.state == State.IN_REVIEW
+        and not needs_second_reading(text.kind, revision.content())
+    )
+
+
+def _publish_import(text: Text, revision: Revision, importer, source: str, publish_for: str, *, from_state=None):
+    from ghr.editorial.staleness import fingerprint
+
+    from_state = text.state if from_state is None else from_state
     text.published_revision = revision
     text.published_at = timezone.now()
     text.state = State.PUBLISHED
-    from ghr.editorial.staleness import fingerprint
-
-    text.fingerprint = fingerprint(kind, text.key)
+    text.fingerprint = fingerprint(text.kind, text.key)
     text.review_due, text.review_due_reasons = False, []
     text.save()
     record(
         importer, "import", text, revision, from_state=from_state, to_state=State.PUBLISHED, file=source,
         published_on_import_by=publish_for,
     )  # fmt: skip
-    return done
 
 
 def _record_outcome(report: ImportReport, outcome: str, label: str) -> None:
