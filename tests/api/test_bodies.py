@@ -19,3 +19,10 @@ def test_deeply_nested_json_is_400(kb, client):
     response = client.post("/api/v1/conditions/batch", body, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_json"
+
+
+def test_an_oversized_form_anywhere_is_413(kb, client):
+    body = "username=x&password=" + "y" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = client.post("/admin/login/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413
+    assert b"larger than this site accepts" in response.content

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 
@@ -25,7 +26,10 @@ def not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
-    return HttpResponse(render_to_string("web/400.html", {}, request=request), status=400)
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) is too large, not malformed: 413.
+    too_large = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent))
+    body = render_to_string("web/400.html", {"too_large": too_large}, request=request)
+    return HttpResponse(body, status=413 if too_large else 400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
