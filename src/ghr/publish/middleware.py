@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.http import HttpResponse
 
 from ghr.publish.releases import code_fingerprint, kb_build_id, texts_release
@@ -66,8 +66,14 @@ class PageCacheMiddleware:
         """What every public page depends on, re-read from the database at most once a second."""
         now = time.monotonic()
         if now - self._token_checked >= RECHECK_SECONDS:
-            self._token = f"{kb_build_id()}.{texts_release()}.{code_fingerprint()}"
             self._token_checked = now
+            try:
+                self._token = f"{kb_build_id()}.{texts_release()}.{code_fingerprint()}"
+            except DatabaseError:
+                # Locked or read-only: pages cached for the last token read still serve; with none yet, the
+                # error answers 503 (ghr.project.unavailable).
+                if not self._token:
+                    raise
         return self._token
 
     def _cacheable_request(self, request) -> bool:
