@@ -246,7 +246,10 @@ def write_ncbi_orgdb(folder: Path) -> None:
             "CREATE TABLE go_mf (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);"
             "CREATE TABLE go_cc (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);"
             "CREATE TABLE alias (_id INTEGER NOT NULL, alias_symbol VARCHAR(80) NOT NULL);"
+            "CREATE TABLE gene_info (_id INTEGER NOT NULL UNIQUE, gene_name VARCHAR(255) NOT NULL, symbol VARCHAR(80));"
         )
+        db.executemany("INSERT INTO gene_info VALUES (?, ?, ?)",
+                       [(179, "5'-aminolevulinate synthase 2", "ALAS2"), (180, "ferrochelatase", "FECH")])  # fmt: skip
         aliases = [(179, "ALAS-E"), (179, "ANH1"), (179, "ASB"), (179, "ALAS2"), (180, "EPP"), (180, "FECH")]
         db.executemany("INSERT INTO alias VALUES (?, ?)", aliases)
         db.executemany("INSERT INTO genes VALUES (?, ?)", [(179, "212"), (180, "2235"), (181, "3145")])

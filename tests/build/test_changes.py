@@ -65,3 +65,13 @@ def test_changes_lists_genes_links_and_sources(two_builds):
 def _ok(result):
     _assert_ok(result)
     return result
+
+
+def test_a_condition_that_changed_key_but_kept_its_address_is_compared_not_removed_and_added():
+    from ghr.build.changes import _by_slug_too
+
+    # Before: a page without a MONDO ID; after: the same address, now tied to MONDO (and renamed).
+    before = {"slug:apocrine-carcinoma": ("apocrine-carcinoma", "Apocrine carcinoma"), "MONDO:1": ("gone", "Gone")}
+    after = {"MONDO:0006094": ("apocrine-carcinoma", "Apocrine adenocarcinoma")}
+    _by_slug_too(before, after)
+    assert before == {"MONDO:0006094": ("apocrine-carcinoma", "Apocrine carcinoma"), "MONDO:1": ("gone", "Gone")}

@@ -153,6 +153,19 @@ def test_gard_with_stale_mondo_xref_moves_to_the_cluster_with_its_exact_name():
     assert stats["gard_moved_by_name"] == 1 and stats["gard_joined_by_name"] == 1
 
 
+def test_gard_record_joins_the_cluster_whose_mondo_synonym_is_its_name():
+    # MONDO now calls it "hereditary hemochromatosis"; DOID, which MONDO equals it to, says "hemochromatosis".
+    hh = ("mondo", ConditionRecord(cid("MONDO:0006507"), "hereditary hemochromatosis", synonyms=("hemochromatosis",),
+                                   mondo_id="MONDO:0006507"))  # fmt: skip
+    type1 = mondo("0021001", "hemochromatosis type 1", "OMIM:235200", parents=("MONDO:0006507",))
+    records = [hh, type1, hpo("OMIM:235200", "Hemochromatosis, type 1"),
+               ("gard", ConditionRecord(cid("GARD:0006613"), "Hemochromatosis"))]  # fmt: skip
+    stats = Counter()
+    conditions = merge_conditions(records, stats)
+    general = by_member(conditions, "GARD:0006613")
+    assert general.mondo_id == "MONDO:0006507" and stats["gard_joined_by_name"] == 1
+
+
 def test_slug_collisions_broken_deterministically_and_overrides():
     records = [mondo("0000201", "Same name", "OMIM:1"), mondo("0000202", "same name", "OMIM:2"),
                hpo("OMIM:1", "x"), hpo("OMIM:2", "y"), hpo("OMIM:3", "Same name")]  # fmt: skip

@@ -28,15 +28,19 @@ def mirror(tmp_path):
     server.close()
 
 
-def _refresh(tmp_path, mirror, *sources: str) -> subprocess.CompletedProcess:
+def _ghr(tmp_path, mirror, *args: str) -> subprocess.CompletedProcess:
+    """`ghr ARGS` with an empty cache of its own and the mirror standing in for the publishers."""
     site = _new_site(tmp_path)
     env = {**site.env, "GHR_CACHE_DIR": str(tmp_path / "cache"), "GHR_UPSTREAM_MIRROR": mirror.url("")}
-    args = [arg for key in sources for arg in ("--source", key)]
     try:
-        return subprocess.run([sys.executable, "-m", "ghr", "refresh", *args, "--timeout", "5"], env=env,
-                              capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False)  # fmt: skip
+        return subprocess.run([sys.executable, "-m", "ghr", *args], env=env, capture_output=True, text=True,
+                              timeout=BUILD_TIMEOUT, check=False)  # fmt: skip
     finally:
         site.drop()
+
+
+def _refresh(tmp_path, mirror, *sources: str) -> subprocess.CompletedProcess:
+    return _ghr(tmp_path, mirror, "refresh", *(arg for key in sources for arg in ("--source", key)), "--timeout", "5")
 
 
 def test_a_page_instead_of_data_stops_the_refresh_with_exit_1(tmp_path, mirror):
@@ -59,3 +63,13 @@ def test_a_build_that_cannot_run_exits_2_and_says_why(tmp_path, mirror):
     assert mirror.requests == [
         "/hgnc/hgnc_complete_set.txt", "/hpo_gene_disease/genes_to_disease.txt",
     ]  # fmt: skip
+
+
+def test_fetch_upstream_from_a_mirror_names_the_release_and_a_bad_file_fails(tmp_path, mirror):
+    good = _ghr(tmp_path, mirror, "fetch", "--only", "--upstream", "hgnc", "hpo_gene_disease")
+    assert good.returncode == 0, good.stderr
+    assert "hgnc: release 2025-06-03, 20 records read" in good.stdout
+    assert "cache " + str(tmp_path / "cache") + ": 0 downloaded, 0 already present" in good.stdout
+    mirror.replies["/hgnc/hgnc_complete_set.txt"] = Reply(b"hgnc_id\tsymbol\nHGNC:397\tALAS2\n")
+    bad = _ghr(tmp_path, mirror, "fetch", "--only", "--upstream", "hgnc")
+    assert bad.returncode == 1 and "header columns" in bad.stderr.strip().splitlines()[-1]

@@ -32,7 +32,8 @@ SSSOM = (
     "semapv:UnspecifiedMatching\n"
     "MONDO:0020721\tX-linked sideroblastic anemia 1\tskos:exactMatch\tOrphanet:75563\tX-linked sideroblastic anemia\t"
     "semapv:UnspecifiedMatching\n"
-    "MONDO:0020721\tX-linked sideroblastic anemia 1\tskos:exactMatch\tmesh:C536761\t\tsemapv:UnspecifiedMatching\n"
+    "MONDO:0020721\tX-linked sideroblastic anemia 1\tskos:exactMatch\tmesh:C536761\tAnemia, Sideroblastic\t"
+    "semapv:UnspecifiedMatching\n"
     "MONDO:0020721\tX-linked sideroblastic anemia 1\tskos:broadMatch\tOMIM:999999\t\tsemapv:UnspecifiedMatching\n"
     "MONDO:0958000\ta disease newer than the terms file\tskos:exactMatch\tOMIM:620000\t\tsemapv:UnspecifiedMatching\n"
 )
@@ -65,6 +66,9 @@ def test_newer_exact_mappings_replace_the_terms_own_xrefs(files):
     records = {record.id.key: record for record in load.records(files)}
     xlsa = records["0020721"]
     assert (xlsa.name, xlsa.mondo_id) == ("X-linked sideroblastic anemia 1", "MONDO:0020721")
+    # Its synonyms are the names the records it equals give themselves (OMIM's and Orphanet's; not MeSH's, which
+    # names a broader class).
+    assert xlsa.synonyms == ("anemia, sideroblastic, 1", "X-linked sideroblastic anemia")
     # OMIM, Orphanet and MeSH from the mapping set; the terms file's other Orphanet number and the broadMatch are
     # gone; GARD and ICD-10, which this mapping set does not cover, come from the terms file; NCIT is not a
     # database the site knows.

@@ -1,8 +1,8 @@
 """What a new release changed: the knowledge base just built (staging) compared with the one serving.
 
-Genes are matched by HGNC ID, conditions by MONDO ID (by address when they have none), links by gene and
-condition. The report goes into the build's ``BuildInfo.changes``; `ghr build` prints its summary and
-`ghr changes` lists it in full for operators and editors.
+Genes are matched by HGNC ID, conditions by MONDO ID (by address when they have none, or when the key changed but
+the address did not), links by gene and condition. The report goes into the build's ``BuildInfo.changes``;
+`ghr build` prints its summary and `ghr changes` lists it in full for operators and editors.
 """
 
 from __future__ import annotations
@@ -88,8 +88,19 @@ def _gene_changes(changes: ReleaseChanges, old: str, new: str) -> None:
     ]
 
 
+def _by_slug_too(before: dict, after: dict) -> None:
+    """A condition whose key changed (it gained a MONDO ID, or MONDO merged its term) but kept its address is the
+    same page: rekey it so it is compared, not listed as removed and added."""
+    new_keys = {slug: key for key, (slug, _) in after.items()}
+    for key in list(before.keys() - after.keys()):
+        slug = before[key][0]
+        if new_keys.get(slug) in after.keys() - before.keys():
+            before[new_keys[slug]] = before.pop(key)
+
+
 def _condition_changes(changes: ReleaseChanges, old: str, new: str) -> None:
     before, after = _conditions(old), _conditions(new)
+    _by_slug_too(before, after)
     redirects = dict(kb.ConditionRedirect.objects.using(new).values_list("old_slug", "condition__slug"))
     changes.conditions_added = sorted(after[key][0] for key in after.keys() - before.keys())
     changes.conditions_removed = [

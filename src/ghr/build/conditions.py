@@ -13,16 +13,16 @@ Rules, and why:
    apart. Similar names never merge records (EPP1 OMIM:177000 and XLDPP OMIM:300752 stay two conditions).
 3. Unmapped records stay on their own, grouped only by identical identifier: HPO's ORPHA:75563 and Orphadata's
    75563 are one record seen twice; a UniProt record whose MIM number is an unmapped OMIM record joins it.
-4. GARD exception. MONDO 2021's GARD cross-references are the weakest link (GARD renumbered its pages;
-   MONDO:0010420 "X-linked erythropoietic protoporphyria" cites GARD:0010915, which GARD's own file calls
-   "X-linked lymphoproliferative disease"). So for GARD records only, an exact name match (case, spacing and
-   punctuation aside) with the MONDO label or an Orphanet/UniProt/OMIM name of exactly one cluster decides:
-   a GARD record whose own cluster has no such name but another cluster does moves there
+4. GARD exception. MONDO 2021's GARD cross-references are the weakest link (GARD renumbered its pages; MONDO:0010420
+   "X-linked erythropoietic protoporphyria" cites GARD:0010915, which GARD's own file calls "X-linked
+   lymphoproliferative disease"). So for GARD records only, an exact name match (case, spacing and punctuation aside)
+   with the MONDO label or synonyms (the names of the records MONDO equals it to) or an Orphanet/UniProt/OMIM name of
+   exactly one cluster decides: a GARD record whose own cluster has no such name but another cluster does moves there
    (``stats['gard_moved_by_name']``); an unmapped GARD record joins the one cluster carrying its exact name
-   (``stats['gard_joined_by_name']``). Both only into a cluster that holds no other GARD record. Exact full
-   names only: "Protoporphyria, erythropoietic, 1" never matches "X-linked erythropoietic protoporphyria".
-   Unmapped Orphanet, OMIM and DECIPHER records join the same way (``stats['joined_by_name']``), so one
-   condition does not get two pages under one title.
+   (``stats['gard_joined_by_name']``). Both only into a cluster that holds no other GARD record. Exact full names
+   only: "Protoporphyria, erythropoietic, 1" never matches "X-linked erythropoietic protoporphyria". Unmapped
+   Orphanet, OMIM and DECIPHER records join the same way (``stats['joined_by_name']``), so one condition does not get
+   two pages under one title.
 5. Only conditions worth a page are kept: a MONDO cluster becomes a condition only if at least one record of
    another source (OMIM via HPO, Orphanet, GARD, UniProt, DECIPHER) is in it. Without this MONDO alone adds
    about 9,000 grouping terms ("disease of anatomical entity") that no publisher describes. Every unmapped
@@ -213,7 +213,10 @@ class _Clusters:
     def _name_index(self) -> dict[str, set[str]]:
         names: dict[str, set[str]] = defaultdict(set)
         for mondo_id, record in self.mondo.items():
-            names[normalise_name(record.name)].add(mondo_id)
+            # MONDO's synonyms are the names of the records it equals (OMIM's, Orphanet's, DOID's): a GARD page
+            # named "Hemochromatosis" belongs with "hereditary hemochromatosis", which DOID calls hemochromatosis.
+            for name in (record.name, *record.synonyms):
+                names[normalise_name(name)].add(mondo_id)
         for key, members in self.groups.items():
             for _, record in members:
                 if record.id.db != "GARD":

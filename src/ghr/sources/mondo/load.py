@@ -37,6 +37,9 @@ PREFIXES = {
     "DECIPHER": "DECIPHER",
 }
 EXACT_MATCH = "skos:exactMatch"
+NAMING_SOURCES = frozenset({"OMIM", "OMIMPS", "Orphanet", "DOID"})
+"""Databases of diseases whose names for an exactly matching record become the term's synonyms. NCIT, MeSH and
+SNOMED name broader clinical classes ("Hemochromatosis" for MONDO's hemosiderosis), so their labels are not used."""
 
 
 def xref_id(xref: str) -> ConditionId | None:
@@ -56,13 +59,16 @@ def xref_id(xref: str) -> ConditionId | None:
 def newer_mappings(path: Path) -> NewerMappings:
     mapped: dict[str, list[ConditionId]] = defaultdict(list)
     labels: dict[str, str] = {}
+    names: dict[str, list[str]] = defaultdict(list)
     for row in parse.parse_mappings(path):
         labels.setdefault(row.subject_id, row.subject_label)
         target = xref_id(row.object_id) if row.predicate_id == EXACT_MATCH else None
+        if row.predicate_id == EXACT_MATCH and row.object_label and row.object_id.partition(":")[0] in NAMING_SOURCES:
+            names[row.subject_id].append(row.object_label)
         if target is not None:
             mapped[row.subject_id].append(target)
     claimed = {target for targets in mapped.values() for target in targets}
-    return NewerMappings(dict(mapped), labels, {target.db for target in claimed}, claimed)
+    return NewerMappings(dict(mapped), labels, dict(names), {target.db for target in claimed}, claimed)
 
 
 @dataclass(frozen=True)
@@ -73,10 +79,23 @@ class NewerMappings:
     """MONDO ID -> the records it maps exactly to."""
     labels: dict[str, str]
     """MONDO ID -> its label in the mapping set."""
+    names: dict[str, list[str]] = field(default_factory=dict)
+    """MONDO ID -> the names the records it maps exactly to give themselves (its synonyms)."""
     covered: set[str] = field(default_factory=set)
     """Databases the set maps to at all (GARD and DECIPHER are not among them)."""
     claimed: set[ConditionId] = field(default_factory=set)
     """Every record some term maps to exactly."""
+
+    def synonyms(self, mondo_id: str, label: str) -> tuple[str, ...]:
+        """Names of the records this term equals (OMIM's, Orphanet's, DOID's...), other than its own label. The
+        terms file's synonyms are not used: it does not tell exact ones from related ones."""
+        seen = {label.casefold()}
+        found = []
+        for name in self.names.get(mondo_id, ()):
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                found.append(name)
+        return tuple(found)
 
     def xrefs(self, term: parse.MondoTerm) -> tuple[ConditionId, ...]:
         own = [i for i in map(xref_id, term.xrefs) if i is not None]
@@ -95,6 +114,7 @@ def records(files: dict[str, Path], odd: Counter | None = None) -> Iterator[Cond
         yield ConditionRecord(
             id=ConditionId("MONDO", term.id.removeprefix("MONDO:")),
             name=term.label,
+            synonyms=newer.synonyms(term.id, term.label),
             xrefs=newer.xrefs(term),
             mondo_id=term.id,
             parents=term.parents,
@@ -102,5 +122,6 @@ def records(files: dict[str, Path], odd: Counter | None = None) -> Iterator[Cond
     for mondo_id in sorted(newer.labels.keys() - seen):
         if newer.labels[mondo_id]:
             xrefs = tuple(dict.fromkeys(newer.exact.get(mondo_id, ())))
-            yield ConditionRecord(ConditionId("MONDO", mondo_id.removeprefix("MONDO:")), newer.labels[mondo_id],
-                                  xrefs=xrefs, mondo_id=mondo_id)  # fmt: skip
+            label = newer.labels[mondo_id]
+            yield ConditionRecord(ConditionId("MONDO", mondo_id.removeprefix("MONDO:")), label,
+                                  newer.synonyms(mondo_id, label), xrefs=xrefs, mondo_id=mondo_id)  # fmt: skip

