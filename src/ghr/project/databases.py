@@ -33,10 +33,14 @@ def schema_names(prefix: str) -> dict[str, str]:
 def _sqlite(path: Path, read_mostly: bool, lock_wait: float) -> dict[str, Any]:
     # The knowledge base is written only by builds, into a staging file; readers can map it and skip locking work.
     init = "PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;" if read_mostly else "PRAGMA journal_mode=WAL;"
+    # Editorial writes read first (the audit chain's last link, the text being changed): a transaction that took
+    # the write lock only at its first write would fail at once ("database is locked") when another process wrote
+    # since its read. Taking the lock when the transaction begins makes such writers wait their turn instead.
+    writes = {} if read_mostly else {"transaction_mode": "IMMEDIATE"}
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
-        "OPTIONS": {"init_command": init + " PRAGMA synchronous=NORMAL;", "timeout": lock_wait},
+        "OPTIONS": {"init_command": init + " PRAGMA synchronous=NORMAL;", "timeout": lock_wait, **writes},
         "TEST": {"NAME": str(path)},
         # A connection per request would start with a cold page cache and re-read the schema every time; kept
         # connections are reopened when a build swaps in a new file (ghr.kb.freshness).
