@@ -97,6 +97,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GHR_API_RATE_LIMIT", "600/60", "API requests allowed per client address: COUNT/SECONDS."),
     Setting("GHR_REVIEW_AGE_YEARS", "5", "A published text older than this many years is flagged review due.", int),
     Setting(
+        "GHR_BULK_AUTOWRITE",
+        "true",
+        "When the bulk downloads of the serving release are missing (an editor has just published), start "
+        "`ghr bulk` in a separate process; the previous files are served meanwhile.",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_BULK_ACCEL_PREFIX",
+        "",
+        "Behind nginx: an internal location mapped to GHR_VAR_DIR/bulk/ (e.g. /_bulk/). The app then answers a "
+        "bulk download with X-Accel-Redirect and nginx sends the file. Empty: the app sends it.",
+    ),
+    Setting(
         "GHR_PAGE_CACHE_SECONDS",
         "86400",
         "How long a rendered page stays cached; keys change with every build and publication anyway.",

@@ -2,6 +2,7 @@
 
 from django.urls import path, re_path
 
+from ghr.api.nlm import SCHEMA_PATH
 from ghr.api.views import compat, downloads, infobutton
 
 _FMT = r"\.(?P<fmt>json|xml)$"
@@ -10,6 +11,7 @@ urlpatterns = [
     re_path(rf"^(?P<kind>gene|condition|chromosome)/(?P<name>[^/]+?){_FMT}", compat.document),
     re_path(rf"^download/genetics/(?P<kind>gene|condition)/(?P<name>[^/]+?){_FMT}", compat.document),
     path("download/", downloads.download_page, name="api-downloads"),
+    path(SCHEMA_PATH.lstrip("/"), downloads.summaries_schema, name="api-summaries-schema"),
     re_path(
         r"^download/(?P<name>ghr-summaries\.xml|TopicIndex\.xml|genes\.jsonl|conditions\.jsonl|index\.json)$",
         downloads.bulk_file,

@@ -185,7 +185,9 @@ def genes_in_bulk(size: int = 1000) -> Iterator:
 
 def conditions_in_bulk(size: int = 1000) -> Iterator:
     sources = _sources()
-    for chunk in _chunks(kb.Condition.objects.select_related("name_source", "narrative").order_by("name"), size):
+    for chunk in _chunks(
+        kb.Condition.objects.select_related("name_source", "narrative", "chromosome_change").order_by("name"), size
+    ):
         _attach(chunk, _condition_relations([c.id for c in chunk], sources))
         yield from chunk
 
@@ -200,6 +202,6 @@ def genes_by_ids(ids: list[int]) -> list:
 
 def conditions_by_ids(ids: list[int]) -> list:
     sources = _sources()
-    conditions = list(kb.Condition.objects.select_related("name_source").filter(id__in=ids))
+    conditions = list(kb.Condition.objects.select_related("name_source", "chromosome_change").filter(id__in=ids))
     _attach(conditions, _condition_relations([c.id for c in conditions], sources))
     return conditions

@@ -18,6 +18,9 @@ class NginxSite:
     """The publish directory (its ``current`` symlink names the release served)."""
     app: str
     """host:port of the app (gunicorn) that answers everything not exported."""
+    bulk_dir: Path | None = None
+    """GHR_VAR_DIR/bulk: the bulk downloads the app hands to nginx (X-Accel-Redirect to /_bulk/); None: the
+    internal location points at publish_dir/../bulk."""
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -31,7 +34,10 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 def site_config(site: NginxSite) -> str:
     """The http-level part: redirect maps, the app upstream and the server block."""
-    return _fill("ghr.conf", {"LISTEN": site.listen, "PUBLISH_DIR": str(site.publish_dir.resolve()), "APP": site.app})
+    bulk_dir = (site.bulk_dir or site.publish_dir.parent / "bulk").resolve()
+    values = {"LISTEN": site.listen, "PUBLISH_DIR": str(site.publish_dir.resolve()), "APP": site.app,
+              "BULK_DIR": str(bulk_dir)}  # fmt: skip
+    return _fill("ghr.conf", values)
 
 
 def write_standalone(site: NginxSite, state_dir: Path, workers: int = 2, access_log: bool = False) -> Path:
