@@ -25,7 +25,7 @@ def test_gene_json_has_the_old_shape(kb, client):
     gene = json.loads(response.content)
     assert gene["gene-symbol"] == "ALAS2"
     assert gene["name"] == "5'-aminolevulinate synthase 2"
-    assert gene["ghr-page"].endswith("/gene/ALAS2")
+    assert gene["ghr-page"].endswith("/genetics/gene/alas2")
     assert "ghr_page" not in gene
     texts = _items(gene, "text-list", "text")
     assert [t["text-role"] for t in texts] == ["function"]

@@ -129,20 +129,23 @@ def _gene_entries() -> Iterator[dict]:
     genes = Gene.objects.prefetch_related("other_names").order_by("symbol")
     for gene in genes.iterator(chunk_size=CHUNK):
         names = sorted({n.name for n in gene.other_names.all()} | {gene.name}, key=compat.case_blind)
-        yield _entry("gene", gene.symbol, f"{gene.symbol} gene", pages.gene_path(gene.symbol), names)
+        nlm = pages.medlineplus_path("gene", gene.symbol)
+        yield _entry("gene", gene.symbol, f"{gene.symbol} gene", pages.gene_path(gene.symbol), names, nlm=nlm)
 
 
 def _condition_entries() -> Iterator[dict]:
     conditions = Condition.objects.prefetch_related("other_names").order_by("name")
     for condition in conditions.iterator(chunk_size=CHUNK):
         names = compat.condition_synonyms(condition)
-        yield _entry("condition", condition.slug, condition.name, pages.condition_path(condition.slug), names)
+        path, nlm = pages.condition_path(condition.slug), pages.condition_medlineplus_path(condition)
+        yield _entry("condition", condition.slug, condition.name, path, names, nlm=nlm)
 
 
 def _chromosome_entries() -> Iterator[dict]:
     for chromosome in queries.chromosomes():
         title = "Mitochondrial DNA" if chromosome.name == "MT" else f"Chromosome {chromosome.name}"
-        yield _entry("chromosome", chromosome.name, title, pages.chromosome_path(chromosome.name), [])
+        path, nlm = pages.chromosome_path(chromosome.name), pages.medlineplus_path("chromosome", chromosome.name)
+        yield _entry("chromosome", chromosome.name, title, path, [], nlm=nlm)
 
 
 def _text_entries() -> Iterator[dict]:
@@ -157,8 +160,12 @@ def page_entries() -> Iterator[dict]:
     return _chain(_gene_entries(), _condition_entries(), _chromosome_entries(), _text_entries())
 
 
-def _entry(kind: str, slug: str, title: str, path: str, other_names: list[str]) -> dict:
-    return {"kind": kind, "slug": slug, "title": title, "url": pages.absolute(path), "other_names": other_names}
+def _entry(kind: str, slug: str, title: str, path: str, other_names: list[str], *, nlm: str = "") -> dict:
+    """One page; ``medlineplus_url`` is the address MedlinePlus Genetics gives it, which redirects here."""
+    entry = {"kind": kind, "slug": slug, "title": title, "url": pages.absolute(path), "other_names": other_names}
+    if nlm:
+        entry["medlineplus_url"] = pages.absolute(nlm)
+    return entry
 
 
 def index_json() -> Iterator[bytes]:
@@ -176,7 +183,7 @@ def index_json() -> Iterator[bytes]:
 def _topic(entry: dict) -> bytes:
     topic = etree.Element("topic")
     etree.SubElement(topic, "title").text = entry["title"]
-    etree.SubElement(topic, "url").text = entry["url"]
+    etree.SubElement(topic, "url").text = entry.get("medlineplus_url", entry["url"])
     if entry["other_names"]:
         names = etree.SubElement(topic, "other_names")
         for name in entry["other_names"]:

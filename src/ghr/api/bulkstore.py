@@ -21,6 +21,7 @@ import fcntl
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import secrets
 import shutil
@@ -28,11 +29,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connections
 from isal import igzip
 
 from ghr.api import bulk
@@ -138,6 +141,26 @@ def _write_one(spec: BulkFile, folder: Path) -> dict:
     }
 
 
+def _write_named(name: str, folder: Path) -> tuple[str, dict]:
+    return name, _write_one(FILES[name], folder)
+
+
+def _write_all(folder: Path, processes: int) -> Iterator[tuple[str, dict]]:
+    """Every file; with ``processes`` > 1 in forked processes, each file written by one process from its own
+    database connection (the files are independent). The largest first, so that none is left alone at the end."""
+    names = list(FILES)
+    if processes < 2:
+        for name in names:
+            yield _write_named(name, folder)
+        return
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, context) as pool:
+        futures = [pool.submit(_write_named, name, folder) for name in names]
+        for future in as_completed(futures):
+            yield future.result()
+
+
 class _Lock:
     """An exclusive lock on GHR_VAR_DIR/bulk/.lock: one writer at a time, on this host."""
 
@@ -164,8 +187,11 @@ def is_being_written() -> bool:
         lock.close()
 
 
-def write_set(announce: Callable[[str], object] | None = None) -> BulkSet:
-    """Write the set for the serving release unless it exists; returns it. Waits for another writer first."""
+def write_set(announce: Callable[[str], object] | None = None, processes: int = 1) -> BulkSet:
+    """Write the set for the serving release unless it exists; returns it. Waits for another writer first.
+
+    ``processes`` > 1 writes files side by side in forked processes, which read the database anew: only for
+    committed data (`ghr bulk`, the export), never inside a transaction."""
     root = store_root()
     lock = _Lock(root)
     try:
@@ -174,7 +200,7 @@ def write_set(announce: Callable[[str], object] | None = None) -> BulkSet:
         done = for_release(key)
         if done is not None:
             return done
-        written = _write_folder(root, key, announce)
+        written = _write_folder(root, key, announce, processes)
         _switch_current(root, key)
         _prune(root, keep=KEEP_SETS)
         return written
@@ -182,16 +208,16 @@ def write_set(announce: Callable[[str], object] | None = None) -> BulkSet:
         lock.close()
 
 
-def _write_folder(root: Path, key: str, announce: Callable[[str], object] | None) -> BulkSet:
+def _write_folder(root: Path, key: str, announce: Callable[[str], object] | None, processes: int) -> BulkSet:
     temporary = root / f".{key}-{secrets.token_hex(3)}"
     temporary.mkdir(parents=True)
     try:
         started = time.perf_counter()
         files = {}
-        for spec in FILES.values():
-            files[spec.name] = _write_one(spec, temporary)
+        for name, entry in _write_all(temporary, processes):
+            files[name] = entry
             if announce:
-                announce(f"{spec.name}: {files[spec.name]['bytes']:,} bytes in {files[spec.name]['seconds']} s")
+                announce(f"{name}: {entry['bytes']:,} bytes in {entry['seconds']} s")
         manifest = {
             "key": key,
             "release": bulk.build_id(),

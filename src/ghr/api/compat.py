@@ -97,7 +97,7 @@ def _related_chromosomes(condition) -> list[dict]:
     if change is None:
         return []
     name = "mitochondrial DNA" if change.chromosome == "MT" else f"chromosome {change.chromosome}"
-    page = pages.absolute(pages.chromosome_path(change.chromosome))
+    page = pages.absolute(pages.medlineplus_path("chromosome", change.chromosome))
     return [{"related-chromosome": {"name": name, "ghr-page": page}}]
 
 
@@ -107,12 +107,17 @@ def gene_summary(gene, lookup: TextLookup) -> dict:
         "@id": summary_id("gene", gene),
         "gene-symbol": gene.symbol,
         "name": gene.name,
-        "ghr-page": pages.absolute(pages.gene_path(gene.symbol)),
+        "ghr-page": pages.absolute(pages.medlineplus_path("gene", gene.symbol)),
         "reviewed": _reviewed(texts),
         "published": _published(texts),
         "text-list": _text_list(texts),
         "related-health-condition-list": [
-            {"related-health-condition": {"name": c.name, "ghr-page": pages.absolute(pages.condition_path(c.slug))}}
+            {
+                "related-health-condition": {
+                    "name": c.name,
+                    "ghr-page": pages.absolute(pages.condition_medlineplus_path(c)),
+                }
+            }
             for c in unique_conditions(gene)
         ],
         "synonym-list": [{"synonym": name} for name in gene_synonyms(gene)],
@@ -133,7 +138,7 @@ def condition_summary(condition, lookup: TextLookup) -> dict:
     return {
         "@id": summary_id("condition", condition),
         "name": condition.name,
-        "ghr-page": pages.absolute(pages.condition_path(condition.slug)),
+        "ghr-page": pages.absolute(pages.condition_medlineplus_path(condition)),
         "reviewed": _reviewed(texts),
         "published": _published(texts),
         "text-list": _text_list(texts),
@@ -143,7 +148,12 @@ def condition_summary(condition, lookup: TextLookup) -> dict:
         ],
         "related-chromosome-list": _related_chromosomes(condition),
         "related-gene-list": [
-            {"related-gene": {"gene-symbol": g.symbol, "ghr-page": pages.absolute(pages.gene_path(g.symbol))}}
+            {
+                "related-gene": {
+                    "gene-symbol": g.symbol,
+                    "ghr-page": pages.absolute(pages.medlineplus_path("gene", g.symbol)),
+                }
+            }
             for g in unique_genes(condition)
         ],
         "synonym-list": [{"synonym": name} for name in condition_synonyms(condition)],
@@ -157,7 +167,7 @@ def chromosome_summary(chromosome) -> dict:
     return {
         "@id": summary_id("chromosome", chromosome),
         "name": label,
-        "ghr-page": pages.absolute(pages.chromosome_path(chromosome.name)),
+        "ghr-page": pages.absolute(pages.medlineplus_path("chromosome", chromosome.name)),
         "text-list": _text_list([narrative.chromosome_description(chromosome)]),
         "length-bp": chromosome.length_bp,
         "gene-count": chromosome.gene_count,

@@ -1,9 +1,9 @@
-"""The old services' addresses, the bulk downloads and the infobutton, at the site's root."""
+"""The old services' addresses, MedlinePlus Genetics addresses, the bulk downloads and the infobutton, at the root."""
 
 from django.urls import path, re_path
 
 from ghr.api.nlm import SCHEMA_PATH
-from ghr.api.views import compat, downloads, infobutton
+from ghr.api.views import compat, downloads, infobutton, medlineplus
 
 _FMT = r"\.(?P<fmt>json|xml)$"
 
@@ -17,4 +17,7 @@ urlpatterns = [
         downloads.bulk_file,
     ),  # fmt: skip
     path("connect", infobutton.connect, name="api-connect"),
+    re_path(r"^genetics/?$", medlineplus.index),
+    re_path(r"^genetics/(?P<kind>gene|condition|chromosome)/?$", medlineplus.index),
+    re_path(r"^genetics/(?P<kind>gene|condition|chromosome)/(?P<name>[^/]+)/?$", medlineplus.page),
 ]

@@ -99,7 +99,8 @@ def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]
         return _ns(sources, **row)
 
     def link(row):
-        condition = SimpleNamespace(id=row["condition_id"], slug=row["condition__slug"], name=row["condition__name"])
+        condition = SimpleNamespace(id=row["condition_id"], slug=row["condition__slug"], name=row["condition__name"],
+                                    nlm_slug=row["condition__nlm_slug"])  # fmt: skip
         return _ns(sources, condition_id=row["condition_id"], condition=condition, evidence=row["evidence"],
                    source_id=row["source_id"])  # fmt: skip
 
@@ -116,7 +117,8 @@ def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]
         "locations": _grouped(kb.GeneLocation.objects.filter(**where).order_by("id"), "gene_id", location_fields, ns),
         "condition_links": _grouped(
             kb.GeneCondition.objects.filter(**where).order_by("condition__name"), "gene_id",
-            ("condition_id", "condition__slug", "condition__name", "evidence", "source_id"), link,
+            ("condition_id", "condition__slug", "condition__name", "condition__nlm_slug", "evidence", "source_id"),
+            link,
         ),
         "function_terms": _grouped(
             kb.GeneFunctionTerm.objects.filter(**where), "gene_id",

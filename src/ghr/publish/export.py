@@ -273,7 +273,7 @@ def _ensure_bulk_files(options: ExportOptions) -> None:
     if bulkstore.for_release() is None:
         if options.announce:
             options.announce("Writing the bulk downloads of this release")
-        bulkstore.write_set()
+        bulkstore.write_set(processes=options.processes)
 
 
 def export_site(options: ExportOptions) -> ExportSummary:

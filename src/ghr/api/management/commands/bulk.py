@@ -14,10 +14,14 @@ class Command(BaseCommand):
         "into a new folder and switched in when whole; downloads are answered from the previous set meanwhile."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument("--processes", type=int, default=2, help="Files written side by side (default 2).")
+
     def handle(self, *args, **options):
         started = time.perf_counter()
         before = bulkstore.for_release()
-        found = bulkstore.write_set(announce=self.stdout.write if options["verbosity"] > 1 else None)
+        announce = self.stdout.write if options["verbosity"] > 1 else None
+        found = bulkstore.write_set(announce=announce, processes=max(1, options["processes"]))
         if before is not None:
             self.stdout.write(f"bulk files for release {found.manifest['release']} already written ({found.folder})")
             return
