@@ -221,3 +221,14 @@ def test_download_page_lists_files_with_size_checksum_and_release(bulk_files, cl
     assert page.xpath("//*[@class='kb-release']")[0].text_content() == "20261123T120000Z"
     sources = [td.text_content() for td in page.xpath("//table[@class='sources']/tbody/tr/td[1]")]
     assert "Mondo Disease Ontology" in sources
+
+
+def test_api_landing_page_links_docs_openapi_downloads_and_infobutton(kb, client):
+    page = html.fromstring(client.get("/api/").content)
+    links = page.xpath("//ul[@class='api-links']//a/@href")
+    assert links[:3] == ["/api/docs", "/api/openapi.json", "/download/"]
+    assert links[3].startswith("/connect?")
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    home = html.fromstring(client.get("/").content)
+    assert "/api/" in home.xpath("//footer//a/@href")
