@@ -1,8 +1,9 @@
-"""Bulk files, streamed: every summary in one XML document, JSON Lines of records, and indexes of every page.
+"""The bulk files' contents: every summary in one XML document (NLM's ghr-summaries.xml), NLM's TopicIndex.xml,
+JSON Lines of records, and an index of every page.
 
 Each generator reads the knowledge base in chunks (``.iterator(chunk_size)`` with prefetches per chunk) and yields
-bytes in blocks, so memory stays flat however large the knowledge base grows. ``write_bulk_xml`` writes the same
-bytes to a file for the static export.
+bytes in blocks, so memory stays flat however large the knowledge base grows. ``ghr.api.bulkstore`` writes them
+to files once per release; requests never run these. ``write_bulk_xml`` writes the summaries alone (benchmarks).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -262,9 +262,3 @@ def start_background_write() -> bool:
         )  # fmt: skip
     logger.info("bulk files for release %s: writing started in the background", release_key())
     return True
-
-
-def chunks_of(path: Path, size: int = 1 << 20) -> Iterable[bytes]:
-    with open(path, "rb") as source:
-        while block := source.read(size):
-            yield block
