@@ -25,6 +25,9 @@ from bench.bench_pages import ROOT, _free_port, _gunicorn, _stop, _wait_until_up
 
 CLIENTS = 10
 PAGE = "/gene/ALAS2"
+# Each client reads at most this fast, as over a network: a download then lasts long enough to overlap the whole
+# page load, and the clients themselves (hashing what they read) leave the two cores to the servers.
+CLIENT_BYTES_PER_SECOND = 25_000_000
 
 WRITE = """
 import django, json, os, time
@@ -57,10 +60,14 @@ def _write_bulk_files(env: dict[str, str]) -> dict:
 def _download(url: str) -> tuple[int, str]:
     digest = hashlib.sha256()
     size = 0
+    started = time.monotonic()
     with urllib.request.urlopen(url, timeout=600) as response:  # noqa: S310 - loopback only
         while block := response.read(1 << 20):
             digest.update(block)
             size += len(block)
+            ahead = size / CLIENT_BYTES_PER_SECOND - (time.monotonic() - started)
+            if ahead > 0:
+                time.sleep(ahead)
     return size, digest.hexdigest()
 
 
@@ -84,6 +91,7 @@ def _downloads_during_load(base: str, files: dict) -> tuple[object, list[str], f
     started = time.monotonic()
     for thread in threads:
         thread.start()
+    time.sleep(1)  # every client has started its first file
     page_load = load(f"{base}{PAGE}")
     for thread in threads:
         thread.join()
@@ -97,9 +105,14 @@ def _measure(base: str, files: dict) -> dict:
     return {"quiet": quiet, "busy": busy, "problems": problems, "seconds": seconds}
 
 
-def _with_gunicorn(env: dict[str, str], files: dict) -> dict:
+def _with_gunicorn(env: dict[str, str], files: dict, threads: int = 1) -> dict:
     port = _free_port()
-    server = _gunicorn(port, env)
+    if threads == 1:
+        server = _gunicorn(port, env)
+    else:  # as `ghr serve` starts it (GHR_WORKERS=2, GHR_THREADS)
+        command = [sys.executable, "-m", "gunicorn", "-w", "2", "--threads", str(threads), "-b", f"127.0.0.1:{port}",
+                   "--log-level", "warning", "ghr.project.wsgi:application"]  # fmt: skip
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         return _measure(f"http://127.0.0.1:{port}", files)
     finally:
@@ -112,6 +125,11 @@ def _with_nginx(env: dict[str, str], files: dict, bulk_dir: Path) -> dict:
     app_port, port = _free_port(), _free_port()
     app = _gunicorn(app_port, {**env, "GHR_BULK_ACCEL_PREFIX": "/_bulk/"})
     with tempfile.TemporaryDirectory(prefix="ghr-bench-downloads-") as tmp:
+        # Nothing exported: every page and download goes to the app, which hands downloads back to nginx.
+        release = Path(tmp) / "publish" / "releases" / "empty"
+        (release / "site").mkdir(parents=True)
+        (release / "redirects.map").write_text("")
+        (Path(tmp) / "publish" / "current").symlink_to(release)
         site = NginxSite(f"127.0.0.1:{port}", Path(tmp) / "publish", f"127.0.0.1:{app_port}", bulk_dir=bulk_dir)
         conf = write_standalone(site, Path(tmp) / "nginx", workers=2)
         nginx = subprocess.Popen(nginx_command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -126,7 +144,8 @@ def _report(report, label: str, measured: dict, files: dict) -> None:
     section = f"bulk downloads, {label}"
     total = sum(entry["bytes"] for entry in files.values()) * CLIENTS
     complete = "all complete" if not measured["problems"] else "; ".join(measured["problems"][:3])
-    note = f"{CLIENTS} clients x {len(files)} files, {total / 1e9:.2f} GB, checked against the manifest"
+    rate = CLIENT_BYTES_PER_SECOND / 1e6
+    note = f"{CLIENTS} clients x {len(files)} files, {total / 1e9:.2f} GB at <= {rate:.0f} MB/s each, checked"
     report.add(section, "downloads whole (bytes and SHA-256)", complete, note)
     report.add(section, "downloads took", f"{measured['seconds']:.1f} s", note)
     report.add(section, f"{PAGE} p99 without downloads", f"{measured['quiet'].p99_ms:.1f} ms", measured["quiet"].tool)
@@ -148,6 +167,7 @@ def run(report) -> None:
         report.add("bulk files", "written (2 processes), earlier", f"{written['manifest']['seconds']:.1f} s",
                    f"{kb}; {sizes}; from the manifest")  # fmt: skip
     _report(report, "gunicorn -w 2 alone", _with_gunicorn(env, files), files)
+    _report(report, "gunicorn -w 2 --threads 4 alone (ghr serve)", _with_gunicorn(env, files, threads=4), files)
     _report(report, "nginx in front (X-Accel-Redirect)", _with_nginx(env, files, Path(written["folder"]).parent), files)
 
 

@@ -45,7 +45,8 @@ def serve(argv: list[str]) -> int:
     if args.dev:
         call_command("runserver", bind)
         return 0
-    command = ["gunicorn", "ghr.project.wsgi:application", "--bind", bind, "--workers", str(config["GHR_WORKERS"]),
+    workers, threads = str(config["GHR_WORKERS"]), str(max(1, config["GHR_THREADS"]))
+    command = ["gunicorn", "ghr.project.wsgi:application", "--bind", bind, "--workers", workers, "--threads", threads,
                "--access-logfile", "-", "--graceful-timeout", "5"]  # fmt: skip
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     os.execv(gunicorn, command)

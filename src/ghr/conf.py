@@ -80,6 +80,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GHR_HOST", "127.0.0.1", "Address `ghr serve` listens on."),
     Setting("GHR_PORT", "8000", "Port `ghr serve` listens on.", int),
     Setting("GHR_WORKERS", "2", "Number of app processes `ghr serve` starts.", int),
+    Setting(
+        "GHR_THREADS",
+        "4",
+        "Threads per app process under `ghr serve`: a thread sending a bulk download to a slow client leaves the "
+        "others free to answer pages. 1 runs gunicorn's one-request-at-a-time workers.",
+        int,
+    ),
     Setting("GHR_DEBUG", "false", "Show Django's debug pages. Never in production.", _as_bool),
     Setting("GHR_SECRET_KEY", "", "Django secret key; empty means one generated once and kept in GHR_VAR_DIR."),
     Setting(
