@@ -27,7 +27,7 @@ CLIENTS = 10
 PAGE = "/gene/ALAS2"
 # Each client reads at most this fast, as over a network: a download then lasts long enough to overlap the whole
 # page load, and the clients themselves (hashing what they read) leave the two cores to the servers.
-CLIENT_BYTES_PER_SECOND = 25_000_000
+CLIENT_BYTES_PER_SECOND = 8_000_000
 
 WRITE = """
 import django, json, os, time
@@ -149,7 +149,9 @@ def _report(report, label: str, measured: dict, files: dict) -> None:
     report.add(section, "downloads whole (bytes and SHA-256)", complete, note)
     report.add(section, "downloads took", f"{measured['seconds']:.1f} s", note)
     report.add(section, f"{PAGE} p99 without downloads", f"{measured['quiet'].p99_ms:.1f} ms", measured["quiet"].tool)
-    report.add(section, f"{PAGE} p99 during downloads", f"{measured['busy'].p99_ms:.1f} ms", "aim: <= 100 ms")
+    busy = measured["busy"]
+    answered = f"{busy.p99_ms:.1f} ms" if busy.requests_per_second else "no request answered"
+    report.add(section, f"{PAGE} p99 during downloads", answered, "aim: <= 100 ms")
     report.add(section, f"{PAGE} requests/s during / without downloads",
                f"{measured['busy'].requests_per_second / measured['quiet'].requests_per_second:.2f}",
                "ratio in this run")  # fmt: skip

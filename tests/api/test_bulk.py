@@ -232,3 +232,15 @@ def test_api_landing_page_links_docs_openapi_downloads_and_infobutton(kb, client
         assert client.get(link).status_code == 200, link
     home = html.fromstring(client.get("/").content)
     assert "/api/" in home.xpath("//footer//a/@href")
+
+
+def test_behind_nginx_the_app_hands_the_file_over(bulk_files, client, settings):
+    from ghr.conf import Config
+
+    settings.GHR = Config({**settings.GHR.values, "GHR_BULK_ACCEL_PREFIX": "/_bulk/"})
+    for _ in range(2):  # never kept by the page cache: a newer set of the same release must be picked up
+        response = client.get("/download/ghr-summaries.xml")
+        assert response.status_code == 200 and response.content == b""
+        assert response["X-Accel-Redirect"] == f"/_bulk/{bulk_files.key}/ghr-summaries.xml"
+        assert response["Content-Type"].startswith("application/xml")
+        assert response.get("X-Page-Cache") != "hit"
