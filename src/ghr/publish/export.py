@@ -270,6 +270,8 @@ def _ensure_bulk_files(options: ExportOptions) -> None:
     """Write this release's bulk downloads first unless `ghr build` or `ghr bulk` already has."""
     from ghr.api import bulkstore
 
+    if options.only is not None and not set(options.only) & bulk_download_paths():
+        return
     if bulkstore.for_release() is None:
         if options.announce:
             options.announce("Writing the bulk downloads of this release")
