@@ -54,7 +54,7 @@ def child() -> dict:
     from ghr.web.pages.gene import gene_page
     from ghr.web.pages.texts import PageTexts
 
-    rows = Narrative.objects.values_list("role", "text", "grade")
+    rows = Narrative.objects.filter(role__in=("function", "description")).values_list("role", "text", "grade")
     rows = [("gene" if role == "function" else "condition", text, grade) for role, text, grade in rows.iterator()]
     found = _grades(rows)
     genes = list(Gene.objects.filter(symbol__in=GENES))

@@ -9,7 +9,7 @@ gene (A1BG), and four conditions, two of which share a gene (ALAS2) and two that
 
 from datetime import UTC, datetime
 
-from ghr.build.narrative.lexicon import body_system
+from ghr.build.narrative.lexicon import body_system, plain_frequency
 from ghr.build.nlm_slugs import nlm_slug
 from ghr.kb import models as kb
 
@@ -334,9 +334,11 @@ def _condition(using, src, genes, phenotypes, spec):
             rule="5: UniProt involvement or ClinVar germline variants", reasons=[f"{source}: {evidence}"],
         )  # fmt: skip
     for hpo_id, frequency in spec["features"]:
+        words, share = plain_frequency(frequency)  # as the build stores it (ghr.build.condition_rows)
         kb.ConditionFeature.objects.using(using).create(
-            condition=condition, term=phenotypes[hpo_id], frequency=frequency, source=src["hpo"]
-        )
+            condition=condition, term=phenotypes[hpo_id], frequency=frequency, frequency_words=words,
+            frequency_share=share, source=src["hpo"],
+        )  # fmt: skip
     for pmid in spec["pmids"]:
         kb.ConditionReference.objects.using(using).create(condition=condition, pmid=pmid, source=src["hpo"])
     if "chromosome" in spec:
@@ -352,23 +354,26 @@ HPO_PARENTS = {"HP:0001903": ("HP:0001871",), "HP:0001935": ("HP:0001903",), "HP
                "HP:0002027": ("HP:0025031",)}  # fmt: skip
 
 
-def _narratives(using) -> None:
-    """The texts the build writes for every gene and condition (ghr.build.narrative), from the slice's facts."""
+def _save_narrative(using, written, role: str, **subject) -> None:
     from ghr.build.narrative import GENERATOR
-    from ghr.build.narrative.conditions import ConditionFacts, condition_text
-    from ghr.build.narrative.genes import GeneFacts, gene_text
     from ghr.build.narrative.readability import grade
 
-    def save(written, **subject):
-        text = " ".join(written.sentences)
-        kb.Narrative.objects.using(using).create(
-            role="function" if "gene" in subject else "description", text=text, html=f"<p>{text}</p>",
-            facts=written.facts, sources=list(written.sources), generator=GENERATOR, grade=grade(text), **subject,
-        )  # fmt: skip
+    text = " ".join(written.sentences)
+    kb.Narrative.objects.using(using).create(
+        role=role, text=text, html=f"<p>{text}</p>", facts=written.facts, sources=list(written.sources),
+        generator=GENERATOR, grade=grade(text), **subject,
+    )  # fmt: skip
+
+
+def _narratives(using) -> None:
+    """The texts the build writes for every gene and condition (ghr.build.narrative), from the slice's facts."""
+    from ghr.build.narrative.conditions import ConditionFacts, condition_text
+    from ghr.build.narrative.genes import GeneFacts, gene_text
 
     for gene in kb.Gene.objects.using(using):
         terms = list(gene.function_terms.values_list("term__go_id", flat=True))
-        save(gene_text(GeneFacts(gene.symbol, gene.name, gene.locus_type, terms), GO_PARENTS, {}), gene=gene)
+        facts = GeneFacts(gene.symbol, gene.name, gene.locus_type, terms)
+        _save_narrative(using, gene_text(facts, GO_PARENTS, {}), "function", gene=gene)
     for condition in kb.Condition.objects.using(using):
         facts = ConditionFacts(condition.name)
         facts.features = [(f.term.hpo_id, f.term.name, tuple(f.term.layperson_synonyms), f.frequency)
@@ -379,7 +384,45 @@ def _narratives(using) -> None:
         facts.inheritance = list(dict.fromkeys(condition.inheritance.values_list("code", flat=True)))
         change = kb.ConditionChromosome.objects.using(using).filter(condition=condition).first()
         facts.chromosome = change.words if change else ""
-        save(condition_text(facts, HPO_PARENTS, {}), condition=condition)
+        _save_narrative(using, condition_text(facts, HPO_PARENTS, {}), "description", condition=condition)
+        _section_narratives(using, condition, facts)
+
+
+def _section_narratives(using, condition, facts) -> None:
+    """What the build writes for each section of a condition and for each of its gene links."""
+    from ghr.build.narrative.sections import (
+        causes_text,
+        common_words,
+        frequency_text,
+        in_sentence,
+        inheritance_text,
+        link_text,
+    )
+
+    names = [*kb.Condition.objects.using(using).values_list("name", flat=True),
+             *kb.ConditionName.objects.using(using).values_list("name", flat=True)]  # fmt: skip
+    name = in_sentence(condition.name, common_words(names))
+
+    def keys(rows) -> tuple[str, ...]:
+        return tuple(sorted(set(rows.values_list("source__key", flat=True))))
+
+    frequency = condition.facts.filter(kind="frequency_words")
+    groups = {}
+    for kind, symbol in condition.links.order_by("rank").values_list("kind", "gene__symbol"):
+        groups.setdefault(kind, []).append(symbol)
+    texts = {
+        "frequency": frequency_text(list(frequency.values_list("value", flat=True)), keys(frequency)),
+        "causes": causes_text(name, list(groups.items()), facts.chromosome, keys(condition.gene_links)),
+        "inheritance": inheritance_text(facts.inheritance, keys(condition.inheritance)),
+    }
+    for role, written in texts.items():
+        if written is not None:
+            _save_narrative(using, written, role, condition=condition)
+    for link in condition.gene_links.select_related("gene", "source"):
+        written = link_text(link.gene.symbol, name, "causes", [link.evidence] if link.evidence else [],
+                            codes=facts.inheritance, sources=(link.source.key,))  # fmt: skip
+        written.facts["pmids"] = list(link.pmids)
+        _save_narrative(using, written, "gene-condition", gene=link.gene, condition=condition)
 
 
 def populate(using: str) -> None:

@@ -70,6 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
         "($XDG_CACHE_HOME/ghr, else ~/.cache/ghr).",
     ),
     Setting(
+        "GHR_UPSTREAM_MIRROR",
+        "",
+        "Base URL of a mirror of publishers' files for `ghr fetch --upstream` and `ghr refresh`: a file is then "
+        "fetched from MIRROR/<source key>/<publisher's file name> instead of the publisher. Empty: the publishers.",
+    ),
+    Setting(
         "GHR_CACHE_URL",
         "",
         "Cache for rendered pages and rate limits: empty for local memory, redis://host:port/db for Redis.",

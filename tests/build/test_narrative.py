@@ -94,3 +94,27 @@ def test_a_gene_regulator_is_named_without_repeating_protein():
     text = sentences(gene_text(GeneFacts("ZNF717", "zinc finger protein 717", "protein_coding", ["GO:0001228"]),
                                parents, {}))  # fmt: skip
     assert "This protein controls the activity of other genes." in text
+
+
+def test_a_gene_family_the_lexicon_knows_is_named_in_plain_words():
+    facts = GeneFacts("COL1A1", "collagen type I alpha 1 chain", "protein_coding",
+                      groups=("Collagens", "Fibrillar collagens"))  # fmt: skip
+    written = gene_text(facts, {}, {})
+    assert (
+        "It is one of the collagens, proteins that give strength and structure to skin, bones, tendons and "
+        "other tissues." in sentences(written)
+    )
+    assert written.facts["family"] == "Collagens" and "hgnc" in written.sources
+    hbb = GeneFacts("HBB", "hemoglobin subunit beta", "protein_coding", ["GO:0004601"], groups=("Hemoglobin subunits",))
+    assert "It is one of the hemoglobin genes" in sentences(gene_text(hbb, {"GO:0004601": ("GO:0003824",)}, {}))
+    assert "enzyme" not in sentences(gene_text(hbb, {"GO:0004601": ("GO:0003824",)}, {}))
+    domain_only = GeneFacts("WDR1", "WD repeat domain 1", "protein_coding", groups=("WD repeat domain containing",))
+    assert "It is one of" not in sentences(gene_text(domain_only, {}, {}))
+
+
+def test_a_microrna_says_what_microRNAs_do():
+    # Its GO terms describe the RNA; it is never called a protein.
+    facts = GeneFacts("MIR21", "microRNA 21", "ncrna_micro_rna", ["GO:0003723"], groups=("MicroRNAs",))
+    text = sentences(gene_text(facts, {}, {}))
+    assert text.endswith("It is one of the microRNAs, tiny RNA molecules that turn down the activity of other genes.")
+    assert "protein" not in text.replace("a protein.", "")

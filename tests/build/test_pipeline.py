@@ -177,7 +177,7 @@ def explained(built) -> dict[str, str]:
 def test_gene_explained_with_names_location_and_conditions(explained):
     text = explained["ALAS2"]
     first, *rest = text.splitlines()
-    assert first.startswith("ALAS2: 5'-aminolevulinate synthase 2 [HGNC gene nomenclature")
+    assert first.startswith("ALAS2: 5'-aminolevulinate synthase 2 [HGNC complete set")
     assert "HGNC HGNC:397" in text and "NCBI Gene 212" in text and "Ensembl ENSG00000158578" in text
     location = next(line for line in rest if line.strip().startswith("location"))
     assert "GRCh38 X:55,009,055-55,030,977 (-)" in location and "MANE Select v1.5" in location
@@ -240,10 +240,20 @@ def _summary_rows(output: str) -> dict[str, tuple[int, int, int]]:
 
 def test_summary_table_counts_each_source(built):
     rows = _summary_rows(built.output)
-    assert set(rows) == set(SOURCE_KEYS) - {"hgnc"}
-    # Each gene and each of its alias symbols and alias names ('|'-separated) is one record.
+    assert set(rows) == set(SOURCE_KEYS) - {"gnuhealth_genes"}
+    # Each gene, each of its alias symbols, alias names and previous symbols ('|'-separated) and each of its
+    # gene groups is one record.
     gene_names = sum(1 for gene in sample_data.GENES for field in gene[10:12] for part in field.split("|") if part)
-    assert rows["gnuhealth_genes"] == (len(sample_data.GENES) + gene_names,) * 2 + (0,)
+    extra = sum(len(previous.split("|")) * bool(previous) + len(groups)
+                for previous, groups, _ in sample_data.HGNC_EXTRA.values())  # fmt: skip
+    # HMBS's PBGD and UPS are both previous and alias symbols: the gene gets each name once.
+    assert rows["hgnc"] == (
+        len(sample_data.GENES) + gene_names + extra,
+        len(sample_data.GENES) + gene_names + extra - 2,
+        0,
+    )
+    # ASB (now ALAS2) and PORC (now HMBS) are read, and not repeated: HGNC lists both as previous symbols already.
+    assert rows.pop("hgnc_withdrawn") == (2, 0, 0)
     assert rows["mane"] == (len(sample_data.MANE), len(sample_data.MANE), 0)
     bands = sum(len(chromosome_bands) for chromosome_bands in sample_data.BANDS.values())
     assert rows["cytobands"] == (25 + bands, 25 + bands, 0)
@@ -253,7 +263,7 @@ def test_summary_table_counts_each_source(built):
     for key, (read, loaded, rejected) in rows.items():
         assert read > 0 and loaded > 0 and loaded + rejected <= read, key
     assert "genes 5, with GRCh38 location 5, conditions 4, genes linked to a condition 3" in built.output
-    assert "HGNC complete set (hgnc) not available: built without it" in built.output
+    assert "HGNC gene nomenclature (GNU Health genetics module) (gnuhealth_genes) not read" in built.output
 
 
 def _sha256(path: Path) -> str:
@@ -263,7 +273,7 @@ def _sha256(path: Path) -> str:
 def test_source_releases_name_version_licence_and_file_hashes(built):
     rows = built.site.kb_rows("SELECT key, name, version, licence, files FROM kb_sourcerelease")
     releases = {key: (name, version, licence, files) for key, name, version, licence, files in rows}
-    assert set(releases) == set(SOURCE_KEYS) - {"hgnc"}
+    assert set(releases) == set(SOURCE_KEYS) - {"gnuhealth_genes"}
     for key, (name, version, licence, stored) in releases.items():
         spec, _ = load_source(key)
         assert (name, version, licence) == (spec.name, spec.version, spec.licence) and name and version and licence
@@ -296,11 +306,9 @@ def _rename_hpoa_column(path: Path) -> None:
 
 
 def _drop_last_gene(path: Path) -> None:
-    # Valid XML with one gene fewer: only the validation step, after staging is written, can catch the loss.
-    text = path.read_text(encoding="utf-8")
-    start = text.rindex('<record model="gnuhealth.gene"')
-    end = text.index("</record>", start) + len("</record>\n")
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    # A valid complete set with one gene fewer: only the validation step, after staging is written, can catch it.
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
 
 
 def _latin1_byte(path: Path) -> None:
@@ -310,7 +318,7 @@ def _latin1_byte(path: Path) -> None:
 
 # scenario -> (file in the data folder, what is done to it, what the error must say; {path} is the file)
 FAILURES = {
-    "truncated-xml": ("gnuhealth_genes/human_genes_grch38.xml", _truncate, "{path}: well-formed XML"),
+    "truncated-tsv": ("hgnc/hgnc_complete_set.txt", _truncate, "{path}: complete last line"),
     "truncated-latin1-xml": (
         "orphadata/orphadata_prod9_epidemiological_ages.xml",
         _truncate,
@@ -318,12 +326,12 @@ FAILURES = {
     ),
     "corrupt-gzip": ("mane/MANE.GRCh38.v1.5.summary.txt.gz", _flip_gzip_checksum, "{path}: complete gzip stream"),
     "wrong-header": ("hpo/phenotype.hpoa", _rename_hpoa_column, "{path}: header columns"),
-    "lost-genes": ("gnuhealth_genes/human_genes_grch38.xml", _drop_last_gene, "genes fell from 5 to 4 (more than 10%)"),
+    "lost-genes": ("hgnc/hgnc_complete_set.txt", _drop_last_gene, "genes fell from 5 to 4 (more than 10%)"),
     "not-utf8": ("hpo/phenotype.hpoa", _latin1_byte, "{path}: UTF-8 text"),
     "missing-required-source": (
-        "mondo/mondo.obo.pkl",
+        "mondo/mondo.json",
         Path.unlink,
-        "Mondo Disease Ontology (mondo): its files are not available",
+        "Mondo Disease Ontology (mondo): missing {path}",
     ),
 }
 
@@ -418,9 +426,8 @@ UROD = ("UROD", "uroporphyrinogen decarboxylase", "HGNC:12591", "1", "1p34.1", 7
 
 
 def _add_gene(data_dir: Path, gene: tuple) -> None:
-    path = data_dir / "gnuhealth_genes" / "human_genes_grch38.xml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("</data>", sample_data.gnuhealth_gene_record(gene) + "</data>"), encoding="utf-8")
+    path = data_dir / "hgnc" / "hgnc_complete_set.txt"
+    path.write_text(path.read_text(encoding="utf-8") + sample_data.hgnc_row(gene), encoding="utf-8")
 
 
 class Reader(threading.Thread):

@@ -240,3 +240,18 @@ def test_a_new_text_can_start_from_the_one_the_build_wrote(writer):
     assert form.xpath("//input[@name='title']/@value") == ["Normal function of the FECH gene"]
     empty = page(client.get("/editorial/texts/new?kind=glossary&key=heme"))
     assert empty.xpath("//textarea[@name='body']")[0].text_content().strip() == ""
+
+
+def test_a_condition_section_or_link_text_can_start_from_the_build_text(writer):
+    client = login(writer)
+    causes = page(client.get("/editorial/texts/new?kind=condition-causes&key=acute-intermittent-porphyria"))
+    body = causes.xpath("//textarea[@name='body']")[0].text_content().strip()
+    assert body == "Changes in the HMBS gene cause acute intermittent porphyria."
+    assert causes.xpath("//input[@name='title']/@value") == ["What genes are related to Acute intermittent porphyria?"]
+    link = page(client.get("/editorial/texts/new?kind=gene-condition&key=HMBS/acute-intermittent-porphyria"))
+    assert (
+        link.xpath("//textarea[@name='body']")[0]
+        .text_content()
+        .strip()
+        .startswith("Changes in the HMBS gene cause acute intermittent porphyria (source record: OMIM:176000).")
+    )

@@ -3,9 +3,16 @@
 import pytest
 
 from ghr.sources.hgnc import SOURCE
-from ghr.sources.hgnc.load import gene_type_code, records
+from ghr.sources.hgnc.load import gene_type_code, publisher_release, records
 from ghr.sources.hgnc.parse import ParseStats, parse_complete_set
-from ghr.sources.records import GeneNameRecord, GeneRecord, GeneRef, GeneReferenceRecord, SourceFileError
+from ghr.sources.records import (
+    GeneGroupRecord,
+    GeneNameRecord,
+    GeneRecord,
+    GeneRef,
+    GeneReferenceRecord,
+    SourceFileError,
+)
 
 HEADER = [
     "hgnc_id",
@@ -77,14 +84,28 @@ ALAS2 = {
     "alias_name": '"sideroblastic/hypochromic anemia|erythroid-specific delta-aminolevulinate synthase"',
     "prev_symbol": '"ASB|ANH1"',
     "prev_name": '"aminolevulinate, delta-, synthase 2"',
-    "gene_group": "Aminotransferase class I and II family",
     "entrez_id": "212",
     "ensembl_gene_id": "ENSG00000158578",
     "refseq_accession": "NM_000032",
     "uniprot_ids": "P22557",
     "pubmed_id": '"1570328|1577484"',
     "omim_id": "301300",
+    "orphanet": "119573",
     "mane_select": '"ENST00000650242.1|NM_000032.5"',
+}
+
+# A gene in two of HGNC's gene groups (the second group is made up, to show the '|'-separated layout).
+A1BG = {
+    "hgnc_id": "HGNC:5",
+    "symbol": "A1BG",
+    "name": "alpha-1-B glycoprotein",
+    "locus_group": "protein-coding gene",
+    "locus_type": "gene with protein product",
+    "status": "Approved",
+    "location": "19q13.43",
+    "gene_group": '"Immunoglobulin like domain containing|Example group"',
+    "gene_group_id": '"594|9999"',
+    "entrez_id": "1",
 }
 
 WITHDRAWN = {
@@ -130,6 +151,8 @@ def test_alas2_row_gives_gene_names_and_references(write):
             refseq_accession="NM_000032",
             uniprot_ids=("P22557",),
             omim_ids=("301300",),
+            orphanet_id="119573",
+            mane_select=("ENST00000650242.1", "NM_000032.5"),
         ),
         GeneNameRecord(ref, "ASB", "previous_symbol"),
         GeneNameRecord(ref, "ANH1", "previous_symbol"),
@@ -142,6 +165,27 @@ def test_alas2_row_gives_gene_names_and_references(write):
     ]
     assert stats.read == 2
     assert stats.notes == ["1 rows whose status is not 'Approved' were left out"]
+
+
+def test_release_is_the_latest_date_modified(write):
+    path = write(complete_set(dict(ALAS2, date_modified="2023-03-15"), dict(A1BG, date_modified="2025-06-03")))
+    assert publisher_release({"complete_set": path}) == "2025-06-03"
+
+
+def test_gene_groups_are_read_pairwise(write):
+    out = list(records({"complete_set": write(complete_set(A1BG))}))
+    ref = GeneRef("hgnc", "HGNC:5")
+    assert [record for record in out if isinstance(record, GeneGroupRecord)] == [
+        GeneGroupRecord(ref, 594, "Immunoglobulin like domain containing"),
+        GeneGroupRecord(ref, 9999, "Example group"),
+    ]
+
+
+def test_gene_group_ids_that_do_not_match_the_names_reject_the_row(write):
+    stats = ParseStats()
+    bad = dict(A1BG, gene_group_id="594")
+    assert list(parse_complete_set(write(complete_set(bad)), stats)) == []
+    assert dict(stats.reasons) == {"gene_group_id not numeric or not one per gene_group": 1}
 
 
 def test_column_order_is_read_from_the_header(write):
@@ -161,14 +205,15 @@ def test_unusable_row_is_counted(write):
 @pytest.mark.parametrize(
     ("text", "check"),
     [
-        (complete_set(ALAS2, ALAS2)[:-300], "fields per row"),
+        (complete_set(ALAS2, ALAS2)[:-300], "complete last line"),
+        (complete_set(ALAS2, ALAS2)[:-300] + "\n", "fields per row"),
         (complete_set(ALAS2).replace("\tApproved", "", 1), "fields per row"),
         (complete_set(ALAS2, header=[c for c in HEADER if c != "prev_symbol"]), "header columns"),
         (complete_set(ALAS2).replace("\t", ","), "header columns"),
         (complete_set(), "at least one gene row"),
         ("", "header row"),
     ],
-    ids=["truncated", "row-missing-a-field", "column-missing", "comma-separated", "no-rows", "empty"],
+    ids=["truncated", "cut-row", "row-missing-a-field", "column-missing", "comma-separated", "no-rows", "empty"],
 )
 def test_broken_files_raise_naming_file_and_check(write, text, check):
     path = write(text)
@@ -180,7 +225,7 @@ def test_broken_files_raise_naming_file_and_check(write, text, check):
 
 def test_not_utf8_raises(write, tmp_path):
     path = tmp_path / "hgnc_complete_set.txt"
-    path.write_bytes(complete_set(ALAS2).encode("utf-8") + b"\xff\xfe\x00garbage")
+    path.write_bytes(complete_set(ALAS2).encode("utf-8") + b"\xff\xfe\x00garbage\n")
     with pytest.raises(SourceFileError, match="UTF-8"):
         list(records({"complete_set": path}))
 
@@ -202,5 +247,7 @@ def test_gene_type_codes_match_gnu_health(group, kind, code):
     assert gene_type_code(group, kind) == code
 
 
-def test_source_is_optional_and_user_supplied():
-    assert (SOURCE.package, SOURCE.required) == ("", False)
+def test_source_is_pinned_and_optional():
+    # Pinned from the pheval package; the build falls back to GNU Health's snapshot without it.
+    assert (SOURCE.package, SOURCE.files) == ("pheval", {"complete_set": "pheval/resources/hgnc_complete_set.txt"})
+    assert SOURCE.required is False

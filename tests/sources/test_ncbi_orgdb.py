@@ -7,7 +7,7 @@ import pytest
 from ghr.sources.ncbi_orgdb import SOURCE
 from ghr.sources.ncbi_orgdb.load import MAX_GENES_PER_PMID, MAX_PMIDS_PER_GENE, records
 from ghr.sources.ncbi_orgdb.parse import ParseStats
-from ghr.sources.records import GeneGoRecord, GeneRef, GeneReferenceRecord, SourceFileError
+from ghr.sources.records import GeneGoRecord, GeneNameRecord, GeneRef, GeneReferenceRecord, SourceFileError
 
 SCHEMA = """
 CREATE TABLE genes (_id INTEGER PRIMARY KEY, gene_id VARCHAR(10) NOT NULL UNIQUE);
@@ -15,6 +15,7 @@ CREATE TABLE pubmed (_id INTEGER NOT NULL, pubmed_id VARCHAR(10) NOT NULL);
 CREATE TABLE go_bp (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);
 CREATE TABLE go_mf (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);
 CREATE TABLE go_cc (_id INTEGER NOT NULL, go_id CHAR(10) NOT NULL, evidence CHAR(3) NOT NULL);
+CREATE TABLE alias (_id INTEGER NOT NULL, alias_symbol VARCHAR(80) NOT NULL);
 """
 ALAS2_ROW, FECH_ROW = 179, 180  # org.Hs.eg.db's internal _id values
 WIDE_PMID = 12477932  # e.g. a cDNA-collection paper linked to thousands of genes
@@ -38,6 +39,7 @@ def make_db(path, *, pubmed=True, go=True, schema=SCHEMA):
                  (FECH_ROW, "GO:0008150", "ND")],
             )  # fmt: skip
             db.execute("INSERT INTO go_mf VALUES (?, ?, ?)", (ALAS2_ROW, "GO:0003870", "IEA"))
+            db.executemany("INSERT INTO alias VALUES (?, ?)", [(ALAS2_ROW, "ANH1"), (ALAS2_ROW, "ALAS2")])
             if "TABLE go_cc" in schema:
                 db.execute("INSERT INTO go_cc VALUES (?, ?, ?)", (ALAS2_ROW, "GO:0005739", "TAS"))
     return path
@@ -56,6 +58,11 @@ def test_alas2_references_and_go_terms(tmp_path):
     }
     assert any(f"to 1 papers linked to more than {MAX_GENES_PER_PMID} genes" in note for note in stats.notes)
     assert any("left out 1 annotations with evidence ND" in note for note in stats.notes)
+    # Every alias symbol, the approved one among them (the build drops a gene's own symbol as another name).
+    assert [r for r in out if isinstance(r, GeneNameRecord)] == [
+        GeneNameRecord(ALAS2, "ANH1", "alias_symbol"),
+        GeneNameRecord(ALAS2, "ALAS2", "alias_symbol"),
+    ]
 
 
 def test_only_the_newest_pmids_per_gene_are_kept(tmp_path):

@@ -30,6 +30,16 @@ def test_permanent_redirects(client, kb, path, target):
     assert client.get(target).status_code == 200
 
 
+def test_withdrawn_symbol_leads_to_the_gene_that_replaced_it(client, kb):
+    # HGNC withdrew IGO1 and names the gene that carries it on (here written onto HMBS for the test).
+    source = SourceRelease.objects.get(key="gnuhealth_genes")
+    GeneName.objects.create(gene=Gene.objects.get(symbol="HMBS"), name="IGO1", kind="withdrawn_symbol", source=source)
+    response = client.get("/gene/igo1")
+    assert (response.status_code, response["Location"]) == (301, "/gene/HMBS")
+    names = [text_of(item) for item in parse(client.get("/gene/HMBS")).xpath("//li")]
+    assert any("IGO1 (withdrawn symbol, now this gene)" in name for name in names)
+
+
 def test_alias_names_are_not_symbols(client, kb):
     # "heme synthase" is an alias *name* of FECH; only symbols act as addresses.
     assert client.get("/gene/heme synthase").status_code == 404

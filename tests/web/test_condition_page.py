@@ -118,8 +118,16 @@ def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
         "One changed copy of the gene in each cell is enough to cause it."
     )
     assert "do not give a frequency" in text_of(section(doc, "frequency-heading"))
+    # The section texts the build wrote, each with one short sources line instead of a banner.
     inheritance = text_of(section(doc, "inheritance-heading"))
-    assert "Autosomal dominant: one altered copy of the gene in each cell is enough" in inheritance
+    assert (
+        "This condition is inherited in an autosomal dominant pattern. One changed copy of the gene in each cell is "
+        "enough to cause it. Source: "
+    ) in inheritance
+    assert "assembled automatically" not in inheritance
+    causes = text_of(section(doc, "causes-heading"))
+    assert "Changes in the HMBS gene cause acute intermittent porphyria. Source: Human Phenotype Ontology" in causes
+    assert "Genes that cause it (1) HMBS: hydroxymethylbilane synthase" in causes
     features = text_of(section(doc, "features-heading"))
     assert "Digestive system Stomach pain (medical term: Abdominal pain)" in features
 
@@ -141,7 +149,7 @@ def test_similar_conditions_are_kept_apart(client, kb):
     xlepp = parse(client.get("/condition/x-linked-erythropoietic-protoporphyria"))
     assert section(epp, "causes-heading").xpath(".//ul//a/@href") == ["/gene/FECH"]
     assert section(xlepp, "causes-heading").xpath(".//ul//a/@href") == ["/gene/ALAS2"]
-    assert "Autosomal recessive" in text_of(section(epp, "inheritance-heading"))
+    assert "an autosomal recessive pattern" in text_of(section(epp, "inheritance-heading"))
     assert "X-linked dominant" in text_of(section(xlepp, "inheritance-heading"))
 
 

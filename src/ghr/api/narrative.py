@@ -1,14 +1,12 @@
 """The texts of a gene, condition or chromosome document: the editors' where they exist, else the texts the build
-wrote (ghr.build.narrative: a gene's function, a condition's description), else short fact lines (prevalence,
-genes, inheritance), each naming the release it comes from through ``Text.source``.
+wrote (ghr.build.narrative: a gene's function; a condition's description, frequency, causes and inheritance), each
+naming the release it comes from through ``Text.source``. Nothing here composes prose from facts.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist
-
 from ghr.api.texts import Text, TextLookup, from_published, paragraph
-from ghr.kb.models import ConditionFact, ConditionInheritance
+from ghr.kb.models import ConditionInheritance
 
 CHROMOSOME_OPENINGS = {
     "X": "Females normally have two X chromosomes in each cell, and males have one X and one Y chromosome.",
@@ -16,12 +14,6 @@ CHROMOSOME_OPENINGS = {
     "MT": "Mitochondrial DNA is a small, circular chromosome found inside mitochondria, passed on by mothers.",
 }
 CONDITION_ROLES = ("description", "frequency", "causes", "inheritance")
-
-
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def protein_name(gene) -> str:
@@ -34,12 +26,12 @@ def protein_name(gene) -> str:
 
 
 def stored_text(subject, role: str) -> Text | None:
-    """The text the build wrote for a gene or condition (ghr.build.narrative), as every reader shows it."""
-    try:
-        narrative = subject.narrative
-    except ObjectDoesNotExist:
-        return None
-    return Text(role=role, html=narrative.html, source=narrative.sources[0] if narrative.sources else "")
+    """The text the build wrote for a gene or condition in this role (ghr.build.narrative), as every reader shows
+    it. Reads ``subject.narratives``, which the queries prefetch (``ghr.api.queries``)."""
+    for narrative in subject.narratives.all():
+        if narrative.role == role:
+            return Text(role=role, html=narrative.html, source=narrative.sources[0] if narrative.sources else "")
+    return None
 
 
 def gene_function(gene, lookup: TextLookup) -> Text:
@@ -53,70 +45,12 @@ def gene_function(gene, lookup: TextLookup) -> Text:
     return Text(role="function", html=paragraph(official), source=gene.source.key)
 
 
-def _facts(condition, kind: str) -> list:
-    return [fact for fact in condition.facts.all() if fact.kind == kind]
-
-
-def _generated_description(condition) -> Text | None:
-    return stored_text(condition, "description")
-
-
-def _generated_frequency(condition) -> Text | None:
-    facts = _facts(condition, ConditionFact.Kind.PREVALENCE)
-    if not facts:
-        return None
-    sentences = [f"Reported prevalence: {f.value}." for f in facts]
-    return Text("frequency", paragraph(*sentences), facts[0].source.key)
-
-
-def _generated_causes(condition) -> Text | None:
-    links = list(condition.gene_links.all())
-    symbols = sorted({link.gene.symbol for link in links})
-    if not symbols:
-        return None
-    noun = "gene are" if len(symbols) == 1 else "genes are"
-    sentence = f"Changes in the {_join(symbols)} {noun} associated with {in_sentence(condition.name)}."
-    return Text("causes", paragraph(sentence), links[0].source.key)
-
-
-def _generated_inheritance(condition) -> Text | None:
-    patterns = inheritance_patterns(condition)
-    if not patterns:
-        return None
-    labels = _join([in_sentence(label) for code, label, _ in patterns if code not in {"n", "u"}])
-    codes = {code for code, _, _ in patterns}
-    if labels:
-        article = "an" if labels[0] in "aeiouAEIOUX" else "a"
-        sentence = f"This condition is inherited in {article} {labels} pattern."
-    elif codes == {"n"}:
-        sentence = "This condition is not inherited."
-    else:
-        sentence = "How this condition is inherited is not known."
-    return Text("inheritance", paragraph(sentence), patterns[0][2])
-
-
-def in_sentence(name: str) -> str:
-    """A name as it reads inside a sentence: 'Acute intermittent porphyria' -> 'acute intermittent porphyria',
-    but 'X-linked ...' and acronyms keep their capitals."""
-    first = name.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1].islower():
-        return name[0].lower() + name[1:]
-    return name
-
-
-_GENERATORS = {
-    "description": _generated_description,
-    "frequency": _generated_frequency,
-    "causes": _generated_causes,
-    "inheritance": _generated_inheritance,
-}
-
-
 def condition_texts(condition, lookup: TextLookup) -> list[Text]:
+    """The condition's texts in GHR's order: the editors' where published, else those the build wrote."""
     texts = []
     for role in CONDITION_ROLES:
         published = lookup.get(f"condition-{role}", condition.slug)
-        text = from_published(role, published) if published else _GENERATORS[role](condition)
+        text = from_published(role, published) if published else stored_text(condition, role)
         if text is not None:
             texts.append(text)
     return texts

@@ -11,7 +11,8 @@ from ghr.kb import models as kb
 
 
 def genes() -> QuerySet:
-    return kb.Gene.objects.select_related("source", "narrative").prefetch_related(
+    return kb.Gene.objects.select_related("source").prefetch_related(
+        Prefetch("narratives", queryset=kb.Narrative.objects.filter(condition__isnull=True)),
         Prefetch("other_names", queryset=kb.GeneName.objects.select_related("source")),
         Prefetch("locations", queryset=kb.GeneLocation.objects.select_related("source").order_by("id")),
         Prefetch(
@@ -24,7 +25,8 @@ def genes() -> QuerySet:
 
 
 def conditions() -> QuerySet:
-    return kb.Condition.objects.select_related("name_source", "narrative").prefetch_related(
+    return kb.Condition.objects.select_related("name_source").prefetch_related(
+        Prefetch("narratives", queryset=kb.Narrative.objects.filter(gene__isnull=True)),
         Prefetch("other_names", queryset=kb.ConditionName.objects.select_related("source")),
         Prefetch("xrefs", queryset=kb.ConditionXref.objects.select_related("source").order_by("db", "key")),
         Prefetch("facts", queryset=kb.ConditionFact.objects.select_related("source").order_by("id")),
@@ -88,6 +90,10 @@ def _ns(sources: dict, **values) -> SimpleNamespace:
     return SimpleNamespace(**values)
 
 
+def _narrative(row: dict) -> SimpleNamespace:
+    return SimpleNamespace(role=row["role"], html=row["html"], sources=row["sources"])
+
+
 def _attach(parents: list, relations: dict[str, dict[int, Rows]]) -> None:
     for parent in parents:
         parent._prefetched_objects_cache = {name: rows.get(parent.id, Rows()) for name, rows in relations.items()}
@@ -126,6 +132,8 @@ def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]
         ),
         "references": _grouped(kb.GeneReference.objects.filter(**where).order_by("pmid"), "gene_id",
                                ("pmid", "source_id"), ns),
+        "narratives": _grouped(kb.Narrative.objects.filter(**where, condition__isnull=True), "gene_id",
+                               ("role", "html", "sources"), _narrative),
     }  # fmt: skip
 
 
@@ -163,6 +171,8 @@ def _condition_relations(ids: list[int], sources: dict) -> dict[str, dict[int, R
                                  ("parent__slug", "parent__name", "source_id"), related("parent")),
         "child_links": _grouped(kb.ConditionParent.objects.filter(parent_id__in=ids).order_by("id"), "parent_id",
                                 ("child__slug", "child__name", "source_id"), related("child")),
+        "narratives": _grouped(kb.Narrative.objects.filter(**where, gene__isnull=True), "condition_id",
+                               ("role", "html", "sources"), _narrative),
     }  # fmt: skip
 
 
@@ -180,16 +190,15 @@ def _chunks(queryset, size: int) -> Iterator[list]:
 def genes_in_bulk(size: int = 1000) -> Iterator:
     """Every gene, by symbol, with its related rows attached, read ``size`` genes at a time."""
     sources = _sources()
-    for chunk in _chunks(kb.Gene.objects.select_related("source", "narrative").order_by("symbol"), size):
+    for chunk in _chunks(kb.Gene.objects.select_related("source").order_by("symbol"), size):
         _attach(chunk, _gene_relations([g.id for g in chunk], sources))
         yield from chunk
 
 
 def conditions_in_bulk(size: int = 1000) -> Iterator:
     sources = _sources()
-    for chunk in _chunks(
-        kb.Condition.objects.select_related("name_source", "narrative", "chromosome_change").order_by("name"), size
-    ):
+    rows = kb.Condition.objects.select_related("name_source", "chromosome_change").order_by("name")
+    for chunk in _chunks(rows, size):
         _attach(chunk, _condition_relations([c.id for c in chunk], sources))
         yield from chunk
 

@@ -13,7 +13,7 @@ from ghr.build.genes import GeneIndex
 from ghr.build.inheritance import choose
 from ghr.build.link_kinds import CAUSES, PairEvidence
 from ghr.build.link_rows import decide_links, gathered_links, general_groups, merge_gathered, plan_link_rows
-from ghr.build.narrative.lexicon import body_system
+from ghr.build.narrative.lexicon import body_system, plain_frequency
 from ghr.build.nlm_slugs import assign_nlm_slugs
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
@@ -261,7 +261,8 @@ def _plan_features(collected: Collected, plan: Plan, targets: _Targets) -> None:
                 record.hpo_id, record.name, record.definition, as_json(list(record.layperson_synonyms)),
                 as_json(list(record.synonyms)), targets.source_ids[source], body_system(record.hpo_id, parents, cache),
             )  # fmt: skip
-    features = plan.table(kb.ConditionFeature, "condition_id", "term_id", "frequency", "source_id")
+    features = plan.table(kb.ConditionFeature, "condition_id", "term_id", "frequency", "frequency_words",
+                          "frequency_share", "source_id")  # fmt: skip
     seen = set()
     for source, record in collected.of("ConditionFeatureRecord"):
         condition_id, term_id = targets.condition(record.condition), term_ids.get(record.hpo_id)
@@ -269,7 +270,8 @@ def _plan_features(collected: Collected, plan: Plan, targets: _Targets) -> None:
             collected.rejected(source, "feature of an unknown condition or term")
         elif (condition_id, term_id) not in seen:
             seen.add((condition_id, term_id))
-            features.add(condition_id, term_id, record.frequency[:40], targets.source_ids[source])
+            words, share = plain_frequency(record.frequency)
+            features.add(condition_id, term_id, record.frequency[:40], words, share, targets.source_ids[source])
             collected.loaded(source, "ConditionFeatureRecord")
 
 

@@ -59,7 +59,8 @@ def plan_genes(collected: Collected, plan: Plan, source_ids: dict[str, int]) -> 
     key = _gene_source(collected)
     table = plan.table(kb.Gene, "symbol", "name", "hgnc_id", "locus_type", "chromosome", "cytogenetic_location",
                        "ncbi_gene_id", "ensembl_id", "refseq_accession", "uniprot_ids", "omim_ids",
-                       "protein_name", "source_id")  # fmt: skip
+                       "protein_name", "orphanet_id", "mane_select_ensembl", "mane_select_refseq",
+                       "source_id")  # fmt: skip
     index = GeneIndex()
     seen = set()
     for _, record in collected.of("GeneRecord", key):
@@ -70,7 +71,8 @@ def plan_genes(collected: Collected, plan: Plan, source_ids: dict[str, int]) -> 
         gene_id = table.add(
             record.symbol, record.name, record.hgnc_id, record.locus_type, record.chromosome, record.band,
             record.ncbi_gene_id, record.ensembl_id.split(".")[0], record.refseq_accession,
-            as_json(list(record.uniprot_ids)), as_json(list(record.omim_ids)), record.protein_name, source_ids[key],
+            as_json(list(record.uniprot_ids)), as_json(list(record.omim_ids)), record.protein_name,
+            record.orphanet_id, *_mane_names(record.mane_select), source_ids[key],
         )  # fmt: skip
         index.add(gene_id, record)
     collected.loaded(key, "GeneRecord", len(table.rows))
@@ -78,18 +80,47 @@ def plan_genes(collected: Collected, plan: Plan, source_ids: dict[str, int]) -> 
     return index
 
 
+def _mane_names(names: tuple[str, ...]) -> tuple[str, str]:
+    """(Ensembl, RefSeq) names of the MANE Select transcript, whichever order HGNC lists them in."""
+    ensembl = next((name for name in names if name.startswith("ENST")), "")
+    refseq = next((name for name in names if name.startswith(("NM_", "NR_"))), "")
+    return ensembl, refseq
+
+
+def plan_gene_groups(collected: Collected, plan: Plan, source_ids: dict[str, int], index: GeneIndex) -> None:
+    """HGNC's gene groups with their member genes (a group whose genes are all unknown is left out)."""
+    groups = plan.table(kb.GeneGroup, "hgnc_group_id", "name", "source_id")
+    members = plan.table(kb.GeneGroupMember, "group_id", "gene_id")
+    group_ids: dict[int, int] = {}
+    seen = set()
+    for source, record in collected.of("GeneGroupRecord"):
+        gene_id = index.find(record.gene)
+        if gene_id is None:
+            collected.rejected(source, "gene group member that is not a known gene")
+            continue
+        if record.group_id not in group_ids:
+            group_ids[record.group_id] = groups.add(record.group_id, record.group_name[:300], source_ids[source])
+        group_id = group_ids[record.group_id]
+        if (group_id, gene_id) not in seen:
+            seen.add((group_id, gene_id))
+            members.add(group_id, gene_id)
+            collected.loaded(source, "GeneGroupRecord")
+
+
 def _plan_names(collected: Collected, plan: Plan, source_ids: dict[str, int], index: GeneIndex) -> None:
     table = plan.table(kb.GeneName, "gene_id", "name", "kind", "source_id")
     seen = set()
+    # Sources come in build order, nomenclature first: a name a gene already has (under any kind, e.g. HGNC's
+    # previous symbol ASB) is not repeated as another source's alias.
     for source, record in collected.of("GeneNameRecord"):
         gene_id = index.find(record.gene)
         name = record.name.strip()
         if gene_id is None:
             collected.rejected(source, "name of an unknown gene")
             continue
-        if not name or name.upper() == index.records[gene_id].symbol.upper() or (gene_id, name, record.kind) in seen:
+        if not name or name.upper() == index.records[gene_id].symbol.upper() or (gene_id, name.upper()) in seen:
             continue
-        seen.add((gene_id, name, record.kind))
+        seen.add((gene_id, name.upper()))
         table.add(gene_id, name[:300], record.kind, source_ids[source])
         collected.loaded(source, "GeneNameRecord")
 

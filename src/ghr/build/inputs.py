@@ -11,11 +11,12 @@ from typing import Protocol
 
 from ghr.sources.fetching.cache import Cache, VerificationError, sha256_of, verified_files
 from ghr.sources.fetching.pins import PackagePin, load_pins
+from ghr.sources.fetching.upstream import UpstreamRelease, read_release
 from ghr.sources.records import SourceSpec
 
 # In build order: gene nomenclature first (the others name genes by its identifiers), conditions last.
 SOURCE_KEYS = (
-    "hgnc", "gnuhealth_genes", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
+    "hgnc", "gnuhealth_genes", "hgnc_withdrawn", "mane", "ensembl_genes", "cytobands", "go_terms", "ncbi_orgdb",
     "gtex_tissues", "mondo", "hpo", "hpo_gene_disease", "uniprot_diseases", "clinvar_variants", "orphadata",
     "orphadata_genes", "gard",
 )  # fmt: skip
@@ -37,6 +38,10 @@ class SourceInput:
     retrieved_at: datetime | None
     known_sha256: dict[str, str] = field(default_factory=dict)
     """Logical name -> sha256 already verified against a pin, so the file need not be hashed again."""
+    upstream: bool = False
+    """True when some or all files are the publisher's current ones (`ghr fetch --upstream`), not pinned ones."""
+    release: str = ""
+    """The publisher's release of those upstream files, as `ghr fetch --upstream` recorded it ('' otherwise)."""
 
     def file_facts(self) -> list[dict]:
         return [
@@ -57,6 +62,20 @@ def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
 
 
+def _retrieved(release: UpstreamRelease | None, files: dict[str, Path]) -> datetime:
+    """When upstream files were fetched: as `ghr fetch --upstream` recorded it, else the first file's time."""
+    return datetime.fromisoformat(release.retrieved_at) if release else _mtime(next(iter(files.values())))
+
+
+def _names_by_package(spec: SourceSpec, left_out: set[str]) -> dict[str, list[str]]:
+    """The source's logical file names (but ``left_out``) grouped by the pinned package each comes in."""
+    grouped: dict[str, list[str]] = {}
+    for name in spec.files:
+        if name not in left_out:
+            grouped.setdefault(spec.file_packages.get(name, spec.package), []).append(name)
+    return grouped
+
+
 class PinnedInputs:
     """The pinned packages in the cache, each file verified (size and sha256) before it is read."""
 
@@ -67,34 +86,49 @@ class PinnedInputs:
         self.pins = load_pins() if pins is None else pins
 
     def resolve(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
+        # A publisher's file that `ghr fetch --upstream` placed is fresher than the pinned one: it wins, file by
+        # file (a source may refresh only some of its files).
+        upstream = self._upstream_files(spec)
         if not spec.package:
-            return self._upstream(spec, module)
-        pin = self.pins[spec.package]
-        try:
-            by_path = verified_files(self.cache, pin)
-        except VerificationError as error:
-            if error.check == "missing" and not spec.required:
-                return None
-            raise
-        files = {name: by_path[inner] for name, inner in spec.files.items()}
-        pinned = {file.path: file.sha256 for file in pin.files}
-        known = {name: pinned[inner] for name, inner in spec.files.items()}
-        archive = self.cache.archive_path(pin)
+            return self._upstream_only(spec, module, upstream) if len(upstream) == len(spec.files) else None
+        files, known, labels = dict(upstream), {}, []
+        for package_key, names in _names_by_package(spec, set(upstream)).items():
+            pin = self.pins[package_key]
+            try:
+                by_path = verified_files(self.cache, pin)
+            except VerificationError as error:
+                if error.check == "missing" and not spec.required and not upstream:
+                    return None
+                raise
+            pinned = {file.path: file.sha256 for file in pin.files}
+            files.update({name: by_path[spec.files[name]] for name in names})
+            known.update({name: pinned[spec.files[name]] for name in names})
+            labels.append(pin.label)
+        files = {name: files[name] for name in spec.files}  # the spec's order
+        archive = self.cache.archive_path(self.pins[spec.package])
         retrieved = _mtime(archive) if archive.exists() else None
-        return SourceInput(spec, module, files, pin.label, retrieved, known)
+        release = read_release(self.cache.upstream_dir(spec.key)) if upstream else None
+        if upstream:
+            labels.insert(0, f"{', '.join(sorted(upstream))} downloaded from the publisher")
+            retrieved = _retrieved(release, upstream)
+        return SourceInput(spec, module, files, "; ".join(labels), retrieved, known, upstream=bool(upstream),
+                           release=release.release if release else "")  # fmt: skip
 
     def describe(self, spec: SourceSpec) -> str:
         if not spec.package:
             return f"download it from {spec.url} into {self.cache.upstream_dir(spec.key)}"
         return "run `ghr fetch`"
 
-    def _upstream(self, spec: SourceSpec, module: ModuleType) -> SourceInput | None:
+    def _upstream_files(self, spec: SourceSpec) -> dict[str, Path]:
         folder = self.cache.upstream_dir(spec.key)
-        files = {name: folder / Path(inner).name for name, inner in spec.files.items()}
-        if not all(path.is_file() for path in files.values()):
-            return None
-        first = next(iter(files.values()))
-        return SourceInput(spec, module, files, f"downloaded from {spec.url}", _mtime(first))
+        found = {name: folder / Path(inner).name for name, inner in spec.files.items()}
+        return {name: path for name, path in found.items() if path.is_file()}
+
+    def _upstream_only(self, spec: SourceSpec, module: ModuleType, files: dict[str, Path]) -> SourceInput:
+        release = read_release(self.cache.upstream_dir(spec.key))
+        retrieved = _retrieved(release, files)
+        return SourceInput(spec, module, files, f"downloaded from {spec.url}", retrieved, upstream=True,
+                           release=release.release if release else "")  # fmt: skip
 
 
 class FolderInputs:
@@ -134,6 +168,10 @@ def gather_inputs(inputs: Inputs, keys: tuple[str, ...] = SOURCE_KEYS) -> tuple[
     found, missing = [], []
     for key in keys:
         spec, module = load_source(key)
+        fresher = next((other.spec for other in found if spec.superseded_by == other.spec.key), None)
+        if fresher is not None:  # it gives the same facts, newer: reading both would only cost time
+            missing.append(f"{spec.name} ({key}) not read: {fresher.name} ({fresher.key}) gives the same, newer")
+            continue
         source_input = inputs.resolve(spec, module)
         if source_input is not None:
             found.append(source_input)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from django.db import connections
 
 import ghr
+from ghr.build.changes import ReleaseChanges, compare
 from ghr.build.collect import Collected, collect
 from ghr.build.condition_rows import plan_conditions
 from ghr.build.finish import finish_knowledge_base
@@ -17,6 +18,7 @@ from ghr.build.genes import (
     BandCheck,
     plan_chromosomes,
     plan_function_terms,
+    plan_gene_groups,
     plan_gene_references,
     plan_genes,
     plan_locations,
@@ -40,6 +42,8 @@ class BuildResult:
     condition_stats: Counter
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    changes: ReleaseChanges | None = None
+    """What changed from the knowledge base that was serving; None for a first build."""
 
 
 def _previous_counts() -> dict[str, int] | None:
@@ -71,12 +75,22 @@ def _previous_addresses() -> dict[str, str]:
     return slugs
 
 
+def _changes_from_serving() -> ReleaseChanges | None:
+    try:
+        return compare("kb", STAGING)
+    except Exception:  # noqa: BLE001 (no knowledge base serving yet, or one from before these tables)
+        return None
+    finally:
+        connections["kb"].close()
+
+
 def _write_releases(collected: Collected) -> dict[str, int]:
     ids = {}
     for key, source_input in collected.inputs.items():
         spec, tally = source_input.spec, collected.tallies[key]
         release = kb.SourceRelease.objects.using(STAGING).create(
-            key=key, name=spec.name, publisher=spec.publisher, version=spec.version, release_date=spec.release_date,
+            key=key, name=spec.name, publisher=spec.publisher, version=source_input.release or spec.version,
+            release_date=source_input.release[:40] if source_input.upstream else spec.release_date,
             package=source_input.package, url=spec.url, licence=spec.licence, files=source_input.file_facts(),
             retrieved_at=source_input.retrieved_at, records_read=sum(tally.read.values()),
         )  # fmt: skip
@@ -101,8 +115,9 @@ def _plan(
     band_check = plan_locations(collected, plan, source_ids, genes)
     plan_function_terms(collected, plan, source_ids, genes)
     plan_gene_references(collected, plan, source_ids, genes)
+    plan_gene_groups(collected, plan, source_ids, genes)
     condition_stats = plan_conditions(collected, plan, source_ids, genes, addresses or {})
-    medians = plan_narratives(plan, collected, genes)
+    medians = plan_narratives(plan, collected, genes, source_ids)
     condition_stats.update({f"narrative median grade {kind}": value for kind, value in medians.items()})
     return plan, band_check, condition_stats
 
@@ -133,13 +148,15 @@ def run_build(inputs: Inputs, minimums: Minimums | None = None) -> BuildResult:
     counts["band_agree"], counts["band_disagree"] = band_check.agree, band_check.disagree
     warnings += [f"band differs from coordinates: {example}" for example in band_check.examples]
     build_id = started.strftime("%Y%m%dT%H%M%S.%fZ")
+    changes = _changes_from_serving()
     kb.BuildInfo.objects.using(STAGING).create(
         build_id=build_id, started_at=started, finished_at=datetime.now(UTC), ghr_version=ghr.__version__,
         counts=counts, warnings=warnings, code_fingerprint=code_fingerprint(),
+        changes=changes.as_dict() if changes else {},
     )  # fmt: skip
     swap_in_staging()
     _after_swap()
-    return BuildResult(build_id, counts, collected, band_check, condition_stats, warnings, seconds)
+    return BuildResult(build_id, counts, collected, band_check, condition_stats, warnings, seconds, changes)
 
 
 def _after_swap() -> None:

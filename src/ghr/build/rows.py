@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -38,3 +39,10 @@ class Plan:
         if name not in self.tables:
             self.tables[name] = Table(model, ("id", *columns))
         return self.tables[name]
+
+    def dicts(self, model: type[models.Model]) -> Iterator[dict]:
+        """The rows planned for a model so far, each as a dict of column -> value (none if no table)."""
+        table = self.tables.get(model._meta.db_table)
+        if table is not None:
+            for row in table.rows:
+                yield dict(zip(table.columns, row, strict=True))

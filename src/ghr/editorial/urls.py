@@ -17,4 +17,5 @@ urlpatterns = [
     path("texts/<int:pk>/revisions/<int:number>/restore", views.text_restore, name="text_restore"),
     path("texts/<int:pk>/<slug:name>", views.text_transition, name="text_transition"),
     path("audit/", views.audit_log, name="audit"),
+    path("changes/", views.release_changes, name="changes"),
 ]

@@ -98,20 +98,38 @@ def text_list(request):
     return render(request, "editorial/text_list.html", {"form": form, "page": page})
 
 
+CONDITION_STARTS = {
+    "description": "{name}",
+    "frequency": "How common is {name}?",
+    "causes": "What genes are related to {name}?",
+    "inheritance": "How is {name} inherited?",
+}
+"""Condition text kinds an editor can start from the build's text, with the title each starts with."""
+
+
 def starting_point(kind: str | None, key: str | None) -> dict:
-    """A new gene-function or condition-description text can start from the text the build wrote for that page
-    (``?kind=gene-function&key=ALAS2``): the editor rewrites it rather than starting from nothing."""
+    """A new text can start from the text the build wrote for the same place (``?kind=gene-function&key=ALAS2``,
+    ``?kind=condition-causes&key=cystic-fibrosis``, ``?kind=gene-condition&key=CFTR/cystic-fibrosis``): the editor
+    rewrites it rather than starting from nothing."""
     from ghr.kb.models import Narrative
 
     if not kind or not key or len(key) > 200:
         return {}
     initial = {"kind": kind, "key": key}
+    found = ""
     if kind == "gene-function":
-        found = Narrative.objects.filter(gene__symbol=key).values_list("text", flat=True).first()
+        found = Narrative.objects.filter(gene__symbol=key, role="function").values_list("text", flat=True).first()
         initial["title"] = f"Normal function of the {key} gene"
-    elif kind == "condition-description":
-        row = Narrative.objects.filter(condition__slug=key).values_list("text", "condition__name").first()
-        found, initial["title"] = row if row else ("", "")
+    elif kind.startswith("condition-") and kind.removeprefix("condition-") in CONDITION_STARTS:
+        role = kind.removeprefix("condition-")
+        row = (Narrative.objects.filter(condition__slug=key, role=role, gene__isnull=True)
+               .values_list("text", "condition__name").first())  # fmt: skip
+        found, name = row if row else ("", "")
+        initial["title"] = CONDITION_STARTS[role].format(name=name) if name else ""
+    elif kind == "gene-condition" and "/" in key:
+        symbol, slug = key.split("/", 1)
+        found = (Narrative.objects.filter(gene__symbol=symbol, condition__slug=slug, role="gene-condition")
+                 .values_list("text", flat=True).first())  # fmt: skip
     else:
         return initial
     if found:
@@ -300,3 +318,19 @@ def audit_log(request):
         events = events.filter(action=action)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     return render(request, "editorial/audit.html", {"page": page, "action": action})
+
+
+@editor_required
+def release_changes(request):
+    """What the serving build changed from the one before: renamed genes, merged conditions, links of a new kind."""
+    from ghr.build.changes import report_sections
+    from ghr.kb.models import BuildInfo
+
+    info = BuildInfo.objects.using("kb").first()
+    changes = info.changes if info else {}
+    context = {
+        "info": info,
+        "sources": changes.get("sources", {}),
+        "sections": report_sections(changes) if changes else [],
+    }
+    return render(request, "editorial/changes.html", context)

@@ -43,6 +43,9 @@ class BuildInfo(models.Model):
     )
     counts = models.JSONField(default=dict, help_text="Rows per table.")
     warnings = models.JSONField(default=list, help_text="Problems found that did not stop the build.")
+    changes = models.JSONField(
+        default=dict, help_text="What this build changed from the one it replaced (ghr.build.changes), or {}."
+    )
 
     def __str__(self):
         return self.build_id
@@ -90,6 +93,13 @@ class Gene(models.Model):
     uniprot_ids = models.JSONField(default=list)
     omim_ids = models.JSONField(default=list)
     protein_name = models.CharField(max_length=300, blank=True, help_text="Recommended protein name, if known.")
+    orphanet_id = models.CharField(max_length=20, blank=True, help_text="Orphanet's number for the gene, '119573'.")
+    mane_select_ensembl = models.CharField(
+        max_length=30, blank=True, help_text="MANE Select transcript, Ensembl name: 'ENST00000650242.1'."
+    )
+    mane_select_refseq = models.CharField(
+        max_length=30, blank=True, help_text="MANE Select transcript, RefSeq name: 'NM_000032.5'."
+    )
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT, help_text="Release of the core facts.")
 
     class Meta:
@@ -108,6 +118,10 @@ class GeneName(models.Model):
         PREVIOUS_NAME = "previous_name"
         ALIAS_NAME = "alias_name"
         PROTEIN_NAME = "protein_name"
+        WITHDRAWN_SYMBOL = "withdrawn_symbol"  # HGNC withdrew this symbol and names this gene as its successor
+
+    SYMBOL_KINDS = (Kind.PREVIOUS_SYMBOL, Kind.ALIAS_SYMBOL, Kind.WITHDRAWN_SYMBOL)
+    """The kinds of name that are symbols: an address or a lookup by any of them finds the gene."""
 
     gene = models.ForeignKey(Gene, on_delete=models.CASCADE, related_name="other_names")
     name = models.CharField(max_length=300)
@@ -118,6 +132,29 @@ class GeneName(models.Model):
         ordering = ["name"]
         indexes = [models.Index(fields=["name"])]
         constraints = [models.UniqueConstraint(fields=["gene", "name", "kind"], name="unique_gene_name")]
+
+
+class GeneGroup(models.Model):
+    """One of HGNC's gene groups (gene families), e.g. 940 'Hemoglobin subunits'."""
+
+    hgnc_group_id = models.PositiveIntegerField(unique=True, help_text="HGNC's gene group ID, e.g. 940.")
+    name = models.CharField(max_length=300, help_text="HGNC's name for the group.")
+    genes = models.ManyToManyField(Gene, through="GeneGroupMember", related_name="groups")
+    source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class GeneGroupMember(models.Model):
+    group = models.ForeignKey(GeneGroup, on_delete=models.CASCADE, related_name="members")
+    gene = models.ForeignKey(Gene, on_delete=models.CASCADE, related_name="group_memberships")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "gene"], name="unique_gene_group_member")]
 
 
 class GeneLocation(models.Model):
@@ -360,6 +397,12 @@ class ConditionFeature(models.Model):
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="features")
     term = models.ForeignKey(PhenotypeTerm, on_delete=models.CASCADE)
     frequency = models.CharField(max_length=40, blank=True, help_text="HPO frequency, e.g. 'HP:0040281' or '3/5'.")
+    frequency_words = models.CharField(
+        max_length=20, blank=True, help_text="The frequency in one plain form ('most people'), made by the build."
+    )
+    frequency_share = models.FloatField(
+        default=-1.0, help_text="The frequency as a share of people (0 to 1), for ordering; -1 when not known."
+    )
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
 
     class Meta:
@@ -385,15 +428,20 @@ class ConditionReference(models.Model):
 
 
 class Narrative(models.Model):
-    """Plain sentences about a gene or a condition, made once by the build (``ghr.build.narrative``) from the facts
-    above. Every reader shows these same words where editors have not written a text."""
+    """Plain sentences about a gene, a condition or the link between them, made once by the build
+    (``ghr.build.narrative``) from the facts above. Every reader shows these same words where editors have not
+    written a text."""
 
     class Role(models.TextChoices):
         FUNCTION = "function", "Gene: normal function"
         DESCRIPTION = "description", "Condition: description"
+        FREQUENCY = "frequency", "Condition: how common it is"
+        CAUSES = "causes", "Condition: the genes or chromosome change behind it"
+        INHERITANCE = "inheritance", "Condition: how it is inherited"
+        GENE_CONDITION = "gene-condition", "Gene and condition: how the gene is linked to the condition"
 
-    gene = models.OneToOneField(Gene, null=True, on_delete=models.CASCADE, related_name="narrative")
-    condition = models.OneToOneField(Condition, null=True, on_delete=models.CASCADE, related_name="narrative")
+    gene = models.ForeignKey(Gene, null=True, on_delete=models.CASCADE, related_name="narratives")
+    condition = models.ForeignKey(Condition, null=True, on_delete=models.CASCADE, related_name="narratives")
     role = models.CharField(max_length=20, choices=Role.choices)
     text = models.TextField(help_text="The sentences as plain text.")
     html = models.TextField(help_text="The same sentences as an HTML paragraph.")
@@ -401,3 +449,12 @@ class Narrative(models.Model):
     sources = models.JSONField(default=list, help_text="Keys of the releases those facts come from.")
     generator = models.CharField(max_length=40, help_text="The narrative module's version that wrote it.")
     grade = models.FloatField(help_text="Flesch-Kincaid reading grade of the text.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gene", "role"], condition=models.Q(condition__isnull=True),
+                                    name="unique_gene_narrative"),
+            models.UniqueConstraint(fields=["condition", "role"], condition=models.Q(gene__isnull=True),
+                                    name="unique_condition_narrative"),
+            models.UniqueConstraint(fields=["gene", "condition", "role"], name="unique_link_narrative"),
+        ]  # fmt: skip

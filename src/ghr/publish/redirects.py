@@ -18,12 +18,11 @@ _SAFE_PATH = re.compile(r"^/[A-Za-z0-9/._~:@+-]*$")
 
 
 def gene_other_symbols() -> dict[str, str]:
-    """Previous and alias symbols (lowercased) that name exactly one gene, with that gene's symbol."""
+    """Previous, alias and withdrawn symbols (lowercased) that name exactly one gene, with that gene's symbol."""
     from ghr.kb.models import GeneName
 
     owners: dict[str, set[str]] = defaultdict(set)
-    kinds = [GeneName.Kind.PREVIOUS_SYMBOL, GeneName.Kind.ALIAS_SYMBOL]
-    rows = GeneName.objects.filter(kind__in=kinds).values_list("name", "gene__symbol")
+    rows = GeneName.objects.filter(kind__in=GeneName.SYMBOL_KINDS).values_list("name", "gene__symbol")
     for name, symbol in rows.iterator():
         owners[name.lower()].add(symbol)
     return {name: next(iter(symbols)) for name, symbols in owners.items() if len(symbols) == 1}

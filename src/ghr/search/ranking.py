@@ -52,6 +52,7 @@ FIELD_WEIGHT = {
     "title": 1,
     "source_name": 3,
     "alias_symbol": 3,
+    "withdrawn_symbol": 3,
     "previous_name": 4,
     "alias_name": 4,
     "protein_name": 4,
@@ -65,6 +66,7 @@ FIELD_LABEL = {
     "name": "name",
     "previous_symbol": "previous symbol",
     "alias_symbol": "other symbol",
+    "withdrawn_symbol": "withdrawn symbol",
     "previous_name": "previous name",
     "alias_name": "other name",
     "protein_name": "protein",
@@ -87,7 +89,7 @@ def exact_tier(kind: str, field: str) -> int:
     return GENE_ALIAS
 
 
-SYMBOL_FIELDS = frozenset({"symbol", "previous_symbol", "alias_symbol", "acronym", "identifier"})
+SYMBOL_FIELDS = frozenset({"symbol", "previous_symbol", "alias_symbol", "withdrawn_symbol", "acronym", "identifier"})
 
 
 def extra_words(name_norm: str, query_word_count: int) -> int:

@@ -57,6 +57,10 @@ class GeneRecord:
     uniprot_ids: tuple[str, ...] = ()
     omim_ids: tuple[str, ...] = ()
     protein_name: str = ""
+    orphanet_id: str = ""
+    """Orphanet's number for the gene itself (HGNC's cross-reference), '119573'."""
+    mane_select: tuple[str, ...] = ()
+    """The MANE Select transcript's Ensembl and RefSeq names, ('ENST00000650242.1', 'NM_000032.5')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,19 @@ class GeneNameRecord:
 
     gene: GeneRef
     name: str
-    kind: Literal["previous_symbol", "alias_symbol", "previous_name", "alias_name", "protein_name"]
+    kind: Literal["previous_symbol", "alias_symbol", "previous_name", "alias_name", "protein_name", "withdrawn_symbol"]
+    """'withdrawn_symbol': a symbol HGNC withdrew, pointing to this gene as the one that replaced it."""
+
+
+@dataclass(frozen=True, slots=True)
+class GeneGroupRecord:
+    """A gene's membership in one of HGNC's gene groups (families)."""
+
+    gene: GeneRef
+    group_id: int
+    """HGNC's gene group ID, 940."""
+    group_name: str
+    """'Hemoglobin subunits'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +226,7 @@ class ConditionFeatureRecord:
 Record = (
     GeneRecord
     | GeneNameRecord
+    | GeneGroupRecord
     | GeneLocationRecord
     | ChromosomeRecord
     | BandRecord
@@ -236,6 +253,18 @@ class SourceFileError(ValueError):
         super().__init__(message + (f" ({detail})" if detail else ""))
 
 
+def require_final_newline(path) -> None:
+    """Publishers end every line of their text files with a newline; a file that stops mid-line was cut off, even
+    where the cut falls inside the last field and leaves the row with its full number of fields."""
+    with open(path, "rb") as handle:
+        size = handle.seek(0, 2)
+        if size == 0:
+            return  # an empty file: the parser says what it lacks
+        handle.seek(size - 1)
+        if handle.read(1) != b"\n":
+            raise SourceFileError(path, "complete last line", "the file ends mid-line (cut off?)")
+
+
 @dataclass(frozen=True)
 class SourceSpec:
     """A source: where its data comes from and under what terms."""
@@ -257,3 +286,10 @@ class SourceSpec:
     release_date: str = ""
     required: bool = True
     """False for sources the build can do without (it then says what is missing)."""
+    superseded_by: str = ""
+    """Key of a source that gives the same facts fresher: when that one is available this one is not read."""
+    file_packages: dict[str, str] = field(default_factory=dict)
+    """Logical name -> key of another pinned package, for a file that does not come in ``package``."""
+    upstream: dict[str, str] = field(default_factory=dict)
+    """Logical name -> the publisher's current download of that file in the same format, for
+    `ghr fetch --upstream` (a source may refresh only some of its files)."""

@@ -179,9 +179,7 @@ def glossary_detail(request, slug: str):
 def _alias_matches(text: str) -> list[dict]:
     from ghr.kb.models import GeneName
 
-    names = GeneName.objects.filter(
-        name__iexact=text, kind__in=[GeneName.Kind.PREVIOUS_SYMBOL, GeneName.Kind.ALIAS_SYMBOL]
-    ).select_related("gene")
+    names = GeneName.objects.filter(name__iexact=text, kind__in=GeneName.SYMBOL_KINDS).select_related("gene")
     return [{**records.gene_brief(n.gene), "matched_by": n.kind} for n in names]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
 
 from markupsafe import escape
 
@@ -19,27 +18,24 @@ from ghr.build.genes import GeneIndex
 from ghr.build.narrative.conditions import ConditionFacts, condition_text
 from ghr.build.narrative.genes import GeneFacts, Written, gene_text
 from ghr.build.narrative.readability import grade
+from ghr.build.narrative.section_rows import condition_sections, gene_condition_texts
 from ghr.build.rows import Plan, Table, as_json
 from ghr.kb import models as kb
 
-GENERATOR = "ghr.build.narrative 1"
-
-
-def _rows(plan: Plan, model) -> Iterator[dict]:
-    table: Table | None = plan.tables.get(model._meta.db_table)
-    if table is None:
-        return
-    for row in table.rows:
-        yield dict(zip(table.columns, row, strict=True))
+GENERATOR = "ghr.build.narrative 2"
 
 
 def _gene_facts(plan: Plan, collected: Collected, index: GeneIndex) -> dict[int, GeneFacts]:
-    go_ids = {row["id"]: row["go_id"] for row in _rows(plan, kb.GoTerm)}
-    genes = {row["id"]: GeneFacts(row["symbol"], row["name"], row["locus_type"]) for row in _rows(plan, kb.Gene)}
-    for row in _rows(plan, kb.GeneFunctionTerm):
+    go_ids = {row["id"]: row["go_id"] for row in plan.dicts(kb.GoTerm)}
+    genes = {row["id"]: GeneFacts(row["symbol"], row["name"], row["locus_type"]) for row in plan.dicts(kb.Gene)}
+    for row in plan.dicts(kb.GeneFunctionTerm):
         gene = genes[row["gene_id"]]
         gene.go_terms.append(go_ids[row["term_id"]])
         gene.evidence[go_ids[row["term_id"]]] = row["evidence"]
+    group_names = {row["id"]: row["name"] for row in plan.dicts(kb.GeneGroup)}
+    for row in plan.dicts(kb.GeneGroupMember):
+        gene = genes[row["gene_id"]]
+        gene.groups = (*gene.groups, group_names[row["group_id"]])
     for source, record in collected.of("GeneTissueRecord"):
         gene_id = index.find(record.gene)
         if gene_id is None:
@@ -51,26 +47,26 @@ def _gene_facts(plan: Plan, collected: Collected, index: GeneIndex) -> dict[int,
 
 
 def _condition_facts(plan: Plan) -> dict[int, ConditionFacts]:
-    conditions = {row["id"]: ConditionFacts(row["name"]) for row in _rows(plan, kb.Condition)}
+    conditions = {row["id"]: ConditionFacts(row["name"]) for row in plan.dicts(kb.Condition)}
     terms = {row["id"]: (row["hpo_id"], row["name"], tuple(json.loads(row["layperson_synonyms"] or "[]")))
-             for row in _rows(plan, kb.PhenotypeTerm)}  # fmt: skip
-    for row in _rows(plan, kb.ConditionFeature):
+             for row in plan.dicts(kb.PhenotypeTerm)}  # fmt: skip
+    for row in plan.dicts(kb.ConditionFeature):
         conditions[row["condition_id"]].features.append((*terms[row["term_id"]], row["frequency"]))
-    symbols = {row["id"]: row["symbol"] for row in _rows(plan, kb.Gene)}
-    causal = sorted((r for r in _rows(plan, kb.GeneConditionLink) if r["kind"] == "causes"), key=lambda r: r["rank"])
+    symbols = {row["id"]: row["symbol"] for row in plan.dicts(kb.Gene)}
+    causal = sorted((r for r in plan.dicts(kb.GeneConditionLink) if r["kind"] == "causes"), key=lambda r: r["rank"])
     for row in causal:
         conditions[row["condition_id"]].genes.append(symbols[row["gene_id"]])
-    for row in _rows(plan, kb.ConditionInheritance):
+    for row in plan.dicts(kb.ConditionInheritance):
         facts = conditions[row["condition_id"]]
         if row["shown"] and row["code"] not in facts.inheritance:
             facts.inheritance.append(row["code"])
-    for row in _rows(plan, kb.ConditionFact):
+    for row in plan.dicts(kb.ConditionFact):
         facts = conditions[row["condition_id"]]
         if row["kind"] == "onset" and not facts.onset:
             facts.onset = row["value"]
         elif row["kind"] == "frequency_words" and not facts.frequency:
             facts.frequency = row["value"]
-    for row in _rows(plan, kb.ConditionChromosome):
+    for row in plan.dicts(kb.ConditionChromosome):
         conditions[row["condition_id"]].chromosome = row["words"]
     return conditions
 
@@ -84,8 +80,9 @@ def _add(table: Table, written: Written, role: str, gene_id: int | None, conditi
     return level
 
 
-def plan_narratives(plan: Plan, collected: Collected, index: GeneIndex) -> dict[str, float]:
-    """Add a Narrative row for every gene and condition; returns the median reading grade of each kind."""
+def plan_narratives(plan: Plan, collected: Collected, index: GeneIndex, source_ids: dict[str, int]) -> dict[str, float]:
+    """Add a Narrative row for every gene and condition, each section of a condition that has facts, and each
+    gene-condition link; returns the median reading grade of the gene and condition texts."""
     go_parents = {record.go_id: record.parents for _, record in collected.of("GoTermRecord")}
     hpo_parents = {record.hpo_id: record.parents for _, record in collected.of("PhenotypeTermRecord")}
     table = plan.table(kb.Narrative, "gene_id", "condition_id", "role", "text", "html", "facts", "sources",
@@ -98,4 +95,8 @@ def plan_narratives(plan: Plan, collected: Collected, index: GeneIndex) -> dict[
     for condition_id, facts in _condition_facts(plan).items():
         written = condition_text(facts, hpo_parents, cache)
         grades["condition"].append(_add(table, written, "description", None, condition_id))
+    for condition_id, role, written in condition_sections(plan, source_ids):
+        _add(table, written, role, None, condition_id)
+    for gene_id, condition_id, written in gene_condition_texts(plan, source_ids):
+        _add(table, written, "gene-condition", gene_id, condition_id)
     return {kind: sorted(values)[len(values) // 2] for kind, values in grades.items() if values}

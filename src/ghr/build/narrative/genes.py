@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ghr.build.narrative.families import family_words
 from ghr.build.narrative.lexicon import GENERAL_PROCESSES, PLACES, PROCESSES, PRODUCT_KINDS, TISSUES
 
 MAX_PROCESSES = 2
@@ -33,6 +34,8 @@ class GeneFacts:
     """GTEx tissue names with median TPM, highest first."""
     evidence: dict[str, str] = field(default_factory=dict)
     """GO ID -> its evidence code ('IDA', 'IEA'...)."""
+    groups: tuple[str, ...] = ()
+    """HGNC's names of the gene groups (families) it belongs to."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,12 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
     kinds = _reached(terms, PRODUCT_KINDS, parents, cache, first_only=True)
     processes = _reached(terms, PROCESSES, parents, cache)
     places = _reached(terms, PLACES, parents, cache, first_only=True)
-    sentences = _kind_sentences(gene, kinds)
+    # A family the lexicon knows says what the product is more surely than the kind its GO terms reach (HBB's
+    # peroxidase annotation would make hemoglobin "an enzyme"), so it takes the kind's place.
+    family = family_words(gene.groups)
+    sentences = _kind_sentences(gene, Counter() if family else kinds)
+    if family:
+        sentences.append(f"It is one of {family[1]}.")
     # Specific processes (earlier in the table) before the broad ones every gene reaches.
     specific = [p for p in sorted(processes) if PROCESSES[p][0] not in GENERAL_PROCESSES]
     chosen = (specific or sorted(processes))[:MAX_PROCESSES]
@@ -129,19 +137,27 @@ def coding_gene(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: 
         "place": PLACES[_best(places)][0] if places else "",
         "tissues": [name for name, _ in gene.tissues[:MAX_TISSUES]],
         "go_terms": len(gene.go_terms),
+        "family": family[0] if family else "",
     }
-    sources = ("go_terms", "ncbi_orgdb") + (("gtex_tissues",) if active else ())
+    sources = ("go_terms", "ncbi_orgdb") + (("gtex_tissues",) if active else ()) + (("hgnc",) if family else ())
     return Written(tuple(sentences[:6]), facts, sources)
 
 
 def other_gene(gene: GeneFacts) -> Written:
     """Genes that make no protein: what that kind of gene is, honestly."""
     kind = gene.locus_type.lower()
+    family = family_words(gene.groups)
     if "pseudogene" in kind:
         sentences = (
             f"{gene.symbol} is a pseudogene: a stretch of DNA that looks like a gene but is not known to make a "
             "working protein.",
             "Pseudogenes are usually copies of working genes that changed over time.",
+        )
+    elif "rna" in kind and family:
+        sentences = (
+            f"The {gene.symbol} gene ({gene.name}) does not provide instructions for making a protein.",
+            "Instead, it is used to make a molecule of RNA, a chemical cousin of DNA.",
+            f"It is one of {family[1]}.",
         )
     elif "rna" in kind:
         sentences = (
@@ -154,10 +170,13 @@ def other_gene(gene: GeneFacts) -> Written:
             f"{gene.symbol} ({gene.name}) is a named stretch of DNA that is not known to make a protein.",
             "Its role in the body is not yet understood.",
         )
-    return Written(sentences, {"locus_type": gene.locus_type}, ("gnuhealth_genes",))
+    facts = {"locus_type": gene.locus_type, "family": family[0] if family and "rna" in kind else ""}
+    return Written(sentences, facts, ("hgnc",))
 
 
 def gene_text(gene: GeneFacts, parents: Mapping[str, tuple[str, ...]], cache: dict) -> Written:
-    if gene.locus_type == "protein_coding" or (gene.go_terms and "pseudogene" not in gene.locus_type):
+    # An RNA gene's GO terms describe its RNA, not a protein: it keeps the RNA gene's text.
+    makes_no_protein = gene.locus_type.startswith(("pseudogene", "ncrna"))
+    if gene.locus_type == "protein_coding" or (gene.go_terms and not makes_no_protein):
         return coding_gene(gene, parents, cache)
     return other_gene(gene)

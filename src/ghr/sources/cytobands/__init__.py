@@ -11,6 +11,8 @@ SOURCE = SourceSpec(
     url="https://hgdownload.soe.ucsc.edu/goldenPath/hg38/database/cytoBand.txt.gz",
     package="bioframe",
     files={"cytobands": "bioframe/io/data/hg38.cytoband.tsv", "seqinfo": "bioframe/io/data/hg38.seqinfo.tsv"},
+    # UCSC's own table (gzipped, no header line); chromosome lengths stay those of the pinned package.
+    upstream={"cytobands": "https://hgdownload.soe.ucsc.edu/goldenPath/hg38/database/cytoBand.txt.gz"},
     version="hg38 (GRCh38), bioframe 0.8.0",
     release_date="2013-12",
     required=True,

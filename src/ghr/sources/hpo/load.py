@@ -139,3 +139,15 @@ def gene_links(path: Path, odd: Counter | None = None) -> Iterator[GeneCondition
             continue
         seen.add(pair)
         yield GeneConditionRecord(GeneRef("ncbi", row.ncbi_gene_id), condition_id(row.disease_id), row.disease_id)
+
+
+DATA_VERSION = re.compile(r"data-version: hp/releases/(\d{4}-\d{2}-\d{2})")
+
+
+def publisher_release(files: dict[str, Path]) -> str:
+    """The release hp.obo states in its header ('data-version: hp/releases/2025-01-16' -> '2025-01-16')."""
+    with files["ontology"].open(encoding="utf-8") as handle:
+        for _, line in zip(range(30), handle, strict=False):
+            if found := DATA_VERSION.match(line):
+                return found.group(1)
+    return ""

@@ -12,6 +12,7 @@ SOURCE = SourceSpec(
     # (`ghr fetch --upstream` places publishers' files there); without it the link rules use the other sources.
     package="",
     files={"associations": "genes_to_disease.txt"},
+    upstream={"associations": "https://purl.obolibrary.org/obo/hp/hpoa/genes_to_disease.txt"},
     version="HPO's current file, as downloaded (the release records when)",
     required=False,
 )

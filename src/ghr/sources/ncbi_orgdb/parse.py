@@ -1,7 +1,8 @@
 """Read Bioconductor's ``org.Hs.eg.sqlite`` (AnnotationDbi HUMAN_DB schema 2.1) with SQL queries.
 
 Every table is keyed by an internal ``_id`` that ``genes(_id, gene_id)`` maps to the NCBI Gene ID. This module
-reads ``pubmed(_id, pubmed_id)`` (1.79 million gene-PMID rows) and ``go_bp``/``go_mf``/``go_cc(_id, go_id,
+reads ``pubmed(_id, pubmed_id)`` (1.79 million gene-PMID rows), ``alias(_id, alias_symbol)`` (150,000 symbols
+NCBI Gene knows each gene by, the approved one among them) and ``go_bp``/``go_mf``/``go_cc(_id, go_id,
 evidence)`` (direct annotations only; the ``*_all`` tables add every ancestor term and are not read). IDs are
 stored as text. The file is opened read-only.
 """
@@ -23,6 +24,7 @@ REQUIRED_COLUMNS = {
     "go_bp": {"_id", "go_id", "evidence"},
     "go_mf": {"_id", "go_id", "evidence"},
     "go_cc": {"_id", "go_id", "evidence"},
+    "alias": {"_id", "alias_symbol"},
 }
 GO_TABLES = {"go_bp": "BP", "go_mf": "MF", "go_cc": "CC"}
 
@@ -131,3 +133,19 @@ def parse_gene_go(path: Path, stats: ParseStats | None = None) -> Iterator[GeneG
         yield GeneGoAnnotation(int(gene_id), go_id, evidence or "", ontology)
     if stats.read == read_before:
         raise SourceFileError(path, "at least one GO annotation row")
+
+
+# Sample rows: genes (_id 179, gene_id '212'); alias (_id 179, alias_symbol 'ANH1').
+def parse_gene_aliases(path: Path, stats: ParseStats | None = None) -> Iterator[tuple[int, str]]:
+    """Stream (NCBI Gene ID, symbol) pairs of the alias table; SourceFileError when it has none."""
+    stats = stats if stats is not None else ParseStats()
+    sql = "SELECT g.gene_id, a.alias_symbol FROM alias a JOIN genes g ON g._id = a._id"
+    read_before = stats.read
+    for gene_id, symbol in _query(path, sql):
+        stats.read += 1
+        if not str(gene_id).isdigit() or not symbol:
+            stats.reject("non-numeric gene_id or empty alias")
+            continue
+        yield int(gene_id), symbol
+    if stats.read == read_before:
+        raise SourceFileError(path, "at least one alias row")

@@ -15,6 +15,10 @@ SOURCE = SourceSpec(
         "prevalence": _RES + "orphadata_prod9_epidemiological_prevalence.xml",
         "natural_history": _RES + "orphadata_prod9_epidemiological_ages.xml",
     },
+    upstream={
+        "prevalence": "https://www.orphadata.com/data/xml/en_product9_prev.xml",
+        "natural_history": "https://www.orphadata.com/data/xml/en_product9_ages.xml",
+    },
     version="JDBOR 2021-03-01",
     release_date="2021-03-01",
     required=False,

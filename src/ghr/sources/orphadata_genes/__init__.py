@@ -12,6 +12,7 @@ SOURCE = SourceSpec(
     # link rules use the other sources.
     package="",
     files={"genes": "en_product6.xml"},
+    upstream={"genes": "https://www.orphadata.com/data/xml/en_product6.xml"},
     version="Orphanet's current file, as downloaded (the release records when)",
     required=False,
 )

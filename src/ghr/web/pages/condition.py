@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ghr.build.narrative.lexicon import plain_frequency
 from ghr.kb.models import (
     Condition,
     ConditionChromosome,
@@ -76,6 +75,14 @@ class GeneGroup:
 
     kind: str
     genes: list[GeneCause]
+
+    HEADINGS = {"causes": "Genes that cause it", "risk": "Genes that raise the chance of it",
+                "modifies": "Genes that change how it develops", "somatic": "Genes changed in tumor cells",
+                "uncertain": "Genes with weaker evidence"}  # fmt: skip
+
+    @property
+    def heading(self) -> str:
+        return self.HEADINGS[self.kind]
 
 
 @dataclass
@@ -182,7 +189,7 @@ class _Batch:
     references: dict[int, set[int]]
     chromosomes: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     """Condition id -> (chromosome, region, the change in words) for chromosomal conditions."""
-    narratives: dict[int, TextBlock] = field(default_factory=dict)
+    narratives: dict[tuple[int, str], TextBlock] = field(default_factory=dict)
     """Condition id -> the description the build wrote."""
 
 
@@ -252,13 +259,15 @@ def _inheritance_item(code: str, source_ids: list[int], releases: Releases) -> F
     return FactItem(f"{label}: {INHERITANCE_EXPLAINED.get(code, '')}.", _note(releases, source_ids))
 
 
-def _narratives(ids: list[int], releases: Releases) -> dict[int, TextBlock]:
-    """The description the build wrote for each condition (ghr.build.narrative), shown where no editor wrote one."""
+def _narratives(ids: list[int], releases: Releases) -> dict[tuple[int, str], TextBlock]:
+    """The texts the build wrote for each condition and section (ghr.build.narrative), keyed (condition id, role);
+    shown where no editor wrote one."""
     by_key = {release.key: release for release in releases.values()}
-    rows = Narrative.objects.filter(condition_id__in=ids).values_list("condition_id", "html", "sources")
-    return {condition_id: TextBlock(html=Markup(html), generated=True,
-                                    sources=SourceNote.of([by_key[k] for k in sources if k in by_key]))
-            for condition_id, html, sources in rows}  # fmt: skip
+    rows = Narrative.objects.filter(condition_id__in=ids, gene__isnull=True).values_list(
+        "condition_id", "role", "html", "sources")  # fmt: skip
+    return {(condition_id, role): TextBlock(html=Markup(html), generated=True,
+                                            sources=SourceNote.of([by_key[k] for k in sources if k in by_key]))
+            for condition_id, role, html, sources in rows}  # fmt: skip
 
 
 def _no_description(condition: Condition) -> TextBlock:
@@ -281,10 +290,9 @@ def _features(ids: list[int], releases: Releases) -> dict[int, tuple[list[Featur
     features: dict[int, list[Feature]] = {}
     sources: dict[int, list[int]] = {}
     rows = ConditionFeature.objects.filter(condition_id__in=ids).order_by("term__name", "id").values_list(
-        "condition_id", "term__name", "term__hpo_id", "term__layperson_synonyms", "frequency", "source_id",
-        "term__system")  # fmt: skip
-    for condition_id, name, hpo_id, lay_names, frequency, source_id, system in rows:
-        words, share = plain_frequency(frequency)
+        "condition_id", "term__name", "term__hpo_id", "term__layperson_synonyms", "frequency_words", "frequency_share",
+        "source_id", "term__system")  # fmt: skip
+    for condition_id, name, hpo_id, lay_names, words, share, source_id, system in rows:
         feature = Feature(name, hpo_id, _everyday_names(name, lay_names), words, system, share)
         features.setdefault(condition_id, []).append(feature)
         sources.setdefault(condition_id, []).append(source_id)
@@ -363,21 +371,21 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
     key = condition.id
     genes = batch.genes.get(key, [])
     published = {kind: texts.one(f"condition-{kind}", condition.slug) for kind in EDITED_KINDS}
-    edited = {kind: as_block(text) for kind, text in published.items()}
+    shown = {kind: as_block(text) or batch.narratives.get((key, kind)) for kind, text in published.items()}
     title = published["description"].title if published["description"] else condition.name
-    description = edited["description"] or batch.narratives.get(key) or _no_description(condition)
+    description = shown["description"] or _no_description(condition)
     xrefs = batch.xrefs.get(key, [])
     features, features_source = batch.features.get(key, ([], SourceNote(())))
     names, names_source = _other_names(condition, batch.names.get(key, []), batch.releases)
-    blocks = [description, edited["frequency"], edited["causes"], edited["inheritance"]]
+    blocks = [description, shown["frequency"], shown["causes"], shown["inheritance"]]
     plain = [plain_text(b.html) for b in blocks if b]
     refs = batch.references.get(key, set()) | {p for b in blocks if b for p in b.references}
     reviewed, published = _dates(blocks)
     return ConditionPage(
-        condition=condition, description=description, frequency=edited["frequency"],
+        condition=condition, description=description, frequency=shown["frequency"],
         prevalence=batch.facts.get((key, "frequency_words")) or batch.facts.get((key, "prevalence"), []),
         onset=batch.facts.get((key, "onset"), []),
-        causes_text=edited["causes"], genes=genes, inheritance_text=edited["inheritance"],
+        causes_text=shown["causes"], genes=genes, inheritance_text=shown["inheritance"],
         inheritance=batch.inheritance.get(key, []), other_names=names, names_source=names_source, xrefs=xrefs,
         help_links=condition_help_links(condition.name, xrefs), features=features, features_source=features_source,
         related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=sorted(refs),

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ghr.kb.models import ConditionInheritance, Gene
+from ghr.kb.models import ConditionInheritance, Gene, GeneConditionLink
 from ghr.web.pages.gene_rows import (
     ChromosomeDrawing,
     ConditionLink,
     GeneBatch,
     InheritanceRow,
     Span,
+    StoredText,
     load_gene_batch,
 )
 from ghr.web.pages.ideogram import Marker, ideogram_svg
@@ -28,6 +29,7 @@ NAME_KIND_LABELS = {
     "previous_name": "previous name",
     "alias_name": "other name",
     "protein_name": "protein name",
+    "withdrawn_symbol": "withdrawn symbol, now this gene",
 }
 
 
@@ -114,22 +116,18 @@ def block_citations(blocks) -> list:
     return list(dict.fromkeys(c for b in blocks if b for c in b.citations))
 
 
-def _join(words: list[str]) -> str:
-    """'a, b and c'; with semicolons when an item has its own commas (GO names often do)."""
-    if len(words) <= 1:
-        return "".join(words)
-    separator = "; " if any("," in word for word in words) else ", "
-    return separator.join(words[:-1]) + (";" if separator == "; " else "") + " and " + words[-1]
+def _stored_block(text: StoredText, batch: GeneBatch) -> TextBlock:
+    releases = [batch.releases_by_key[key] for key in text.sources if key in batch.releases_by_key]
+    return TextBlock(html=Markup(text.html), generated=True, sources=SourceNote.of(releases),
+                     references=list(text.pmids))  # fmt: skip
 
 
-def narrative_block(gene: Gene, rows, batch) -> TextBlock:
+def narrative_block(gene: Gene, rows, batch: GeneBatch) -> TextBlock:
     """The function text the build wrote for the gene (ghr.build.narrative); readers never compose it."""
     if rows.narrative is None:
         html = Markup("<p>No description of the function of the {} gene is available yet.</p>").format(gene.symbol)
         return TextBlock(html=html, generated=True, sources=SourceNote(()))
-    html, keys = rows.narrative
-    releases = [batch.releases_by_key[key] for key in keys if key in batch.releases_by_key]
-    return TextBlock(html=Markup(html), generated=True, sources=SourceNote.of(releases))
+    return _stored_block(rows.narrative, batch)
 
 
 def _inheritance_codes(rows: list[InheritanceRow]) -> list[str]:
@@ -140,54 +138,16 @@ def _inheritance_codes(rows: list[InheritanceRow]) -> list[str]:
     return codes
 
 
-PATTERN_PHRASES = {
-    "ad": "an autosomal dominant pattern", "ar": "an autosomal recessive pattern",
-    "xd": "an X-linked dominant pattern", "xr": "an X-linked recessive pattern", "x": "an X-linked pattern",
-    "m": "a mitochondrial pattern", "y": "a Y-linked pattern", "ac": "a codominant pattern",
-}  # fmt: skip
+LINK_ORDER = tuple(GeneConditionLink.Kind.values)
+"""Link kinds in the order pages list them: the conditions a gene causes first."""
 
 
-def inheritance_sentence(codes: list[str]) -> str:
-    """Plain words for the recorded patterns; sources that disagree are reported as such, not reconciled."""
-    patterns = [PATTERN_PHRASES[c] for c in codes if c in PATTERN_PHRASES]
-    sentences = []
-    if len(patterns) == 1:
-        sentences.append(f"This condition is inherited in {patterns[0]}.")
-    elif patterns:
-        sentences.append(f"The sources record more than one inheritance pattern: {_join(patterns)}.")
-    if "n" in codes:
-        sentences.append("Some cases are recorded as not inherited.")
-    if "u" in codes and not patterns:
-        sentences.append("How this condition is inherited is not known.")
-    return " ".join(sentences)
-
-
-LINK_SENTENCES = {
-    "causes": "Changes in the {symbol} gene cause {name}",
-    "risk": "Changes in the {symbol} gene can raise the chance of developing {name}, but do not cause it on their own",
-    "modifies": "Changes in the {symbol} gene can change how severe {name} is or how it develops",
-    "somatic": "Changes in the {symbol} gene that are acquired during life, not inherited, are found in tumor cells "
-    "in {name}",
-    "uncertain": "Changes in the {symbol} gene have been reported in people with {name}, but the evidence that they "
-    "cause it is weaker",
-}
-LINK_ORDER = tuple(LINK_SENTENCES)
-
-
-def generated_condition_text(
-    gene: Gene, links: list[ConditionLink], inheritance: list[InheritanceRow], kind: str = "causes"
-) -> TextBlock:
-    condition = links[0].condition
-    evidence = sorted({link.evidence for link in links if link.evidence})
-    sentence = Markup(LINK_SENTENCES[kind]).format(symbol=gene.symbol, name=condition.name)
-    if evidence:
-        sentence += Markup(" (source record: {})").format(", ".join(evidence))
-    # How a condition is inherited is said only where this gene causes it.
-    parts = [sentence + ".", inheritance_sentence(_inheritance_codes(inheritance)) if kind == "causes" else ""]
-    releases = [link.source for link in links] + [row.source for row in inheritance]
-    pmids = sorted({p for link in links for p in link.pmids})
-    return TextBlock(html=Markup("<p>{}</p>").format(Markup(" ").join(p for p in parts if p)), generated=True,
-                     sources=SourceNote.of(releases), references=pmids)  # fmt: skip
+def link_block(gene: Gene, condition, batch: GeneBatch) -> TextBlock:
+    """What the build wrote about the gene's link to one condition (ghr.build.narrative.sections)."""
+    stored = batch.rows[gene.id].link_texts.get(condition.id)
+    if stored is None:  # the build writes one for every linked pair; say nothing rather than compose words here
+        return TextBlock(html=Markup(""), generated=True, sources=SourceNote(()))
+    return _stored_block(stored, batch)
 
 
 def condition_blocks(gene: Gene, batch: GeneBatch, texts: PageTexts) -> list[ConditionBlock]:
@@ -206,7 +166,7 @@ def condition_blocks(gene: Gene, batch: GeneBatch, texts: PageTexts) -> list[Con
         labels = [ConditionInheritance.Code(code).label for code in _inheritance_codes(inheritance)]
         text = as_block(edited.get(f"{gene.symbol}/{condition.slug}"))
         blocks.append(ConditionBlock(condition=condition, url=f"/condition/{condition.slug}", inheritance=labels,
-                                     text=text or generated_condition_text(gene, links, inheritance, kind),
+                                     text=text or link_block(gene, condition, batch),
                                      kind=kind))  # fmt: skip
     # The conditions the gene causes first, the best established first; then risk, modifier, somatic, uncertain.
     blocks.sort(key=lambda b: (LINK_ORDER.index(b.kind), -strength[b.condition.id], b.condition.name.lower()))

@@ -103,6 +103,17 @@ class LinkKind:
     strength: int
 
 
+@dataclass(frozen=True)
+class StoredText:
+    """A text the build wrote (``kb.Narrative``), as a page shows it."""
+
+    html: str
+    sources: tuple[str, ...]
+    """Keys of the releases its facts come from."""
+    pmids: tuple[int, ...] = ()
+    """PubMed ids of the articles the source records cite."""
+
+
 @dataclass
 class GeneRows:
     function_terms: list[FunctionTerm] = field(default_factory=list)
@@ -118,8 +129,10 @@ class GeneRows:
     reference_sources: list[SourceRelease] = field(default_factory=list)
     """The releases the references come from, by release name."""
     span: Span | None = None
-    narrative: tuple[str, tuple[str, ...]] | None = None
-    """(HTML, release keys) of the function text the build wrote (ghr.build.narrative)."""
+    narrative: StoredText | None = None
+    """The function text the build wrote (ghr.build.narrative)."""
+    link_texts: dict[int, StoredText] = field(default_factory=dict)
+    """Condition id -> what the build wrote about the gene's link to it."""
 
 
 @dataclass
@@ -142,11 +155,24 @@ def load_gene_batch(genes: list[Gene]) -> GeneBatch:
     _add_other_names(rows, ids, releases)
     _add_references(rows, ids, releases)
     _add_spans(rows, ids, releases)
-    for gene_id, html, sources in Narrative.objects.filter(gene_id__in=ids).values_list("gene_id", "html", "sources"):
-        rows[gene_id].narrative = (html, tuple(sources))
+    _add_narratives(rows, ids)
     names = {row.span.chromosome for row in rows.values() if row.span} | {gene.chromosome for gene in genes}
     by_key = {release.key: release for release in releases.values()}
     return GeneBatch(rows, _inheritance(condition_ids, releases), _chromosomes(names), by_key)
+
+
+def _add_narratives(rows: dict[int, GeneRows], ids: list[int]) -> None:
+    # gene_id | condition_id | role | html | sources | facts
+    # 4       | 17 | gene-condition | <p>Changes in the ALAS2 gene cause ...</p> | ["uniprot"] | {"pmids": [...]}
+    found = Narrative.objects.filter(gene_id__in=ids, role__in=("function", "gene-condition"))
+    for gene_id, condition_id, role, html, sources, facts in found.values_list(
+        "gene_id", "condition_id", "role", "html", "sources", "facts"
+    ):
+        text = StoredText(html, tuple(sources), tuple(facts.get("pmids", ())))
+        if role == "function":
+            rows[gene_id].narrative = text
+        else:
+            rows[gene_id].link_texts[condition_id] = text
 
 
 def _add_function_terms(rows: dict[int, GeneRows], ids: list[int], releases: dict) -> None:

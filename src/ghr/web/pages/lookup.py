@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ghr.kb.models import Condition, Gene, GeneName
 
-SYMBOL_KINDS = [GeneName.Kind.PREVIOUS_SYMBOL, GeneName.Kind.ALIAS_SYMBOL]
 MAX_SYMBOL_LENGTH = 40
 
 
@@ -31,7 +30,7 @@ def find_gene(text: str) -> GeneLookup:
 
 
 def _by_other_symbol(text: str) -> GeneLookup:
-    names = GeneName.objects.filter(kind__in=SYMBOL_KINDS)
+    names = GeneName.objects.filter(kind__in=GeneName.SYMBOL_KINDS)
     ids = set(names.filter(name=text).values_list("gene_id", flat=True))
     if not ids:
         ids = set(names.filter(name__iexact=text).values_list("gene_id", flat=True))

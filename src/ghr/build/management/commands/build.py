@@ -77,6 +77,8 @@ class Command(BaseCommand):
                        if not k.startswith(("links ", "unknown ", "general ", "narrative "))}  # fmt: skip
         grades = {k.removeprefix("narrative median grade "): v for k, v in stats.items() if k.startswith("narrative ")}
         write(f"plain-language texts made for every gene and condition; median reading grade: {grades}")
+        if result.changes is not None:
+            write(result.changes.summary() + " (`ghr changes` lists them)")
         write(f"conditions merged from {records} records: {merge_stats}")
         links = {k.removeprefix("links "): v for k, v in stats.items() if k.startswith("links ")}
         write(f"gene-condition links by kind: {links}; general conditions gathering their types' genes: "

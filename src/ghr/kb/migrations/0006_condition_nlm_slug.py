@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kb", "0003_links_reviews_redirects_chromosomes_narratives"),
+        ("kb", "0005_merge_narratives_and_gene_groups"),
     ]
 
     operations = [
