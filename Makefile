@@ -31,6 +31,7 @@ build: fetch  ## rebuild the knowledge base from the pinned data
 texts: install
 	$(GHR) migrate --database default -v 0
 	$(GHR) texts import --publish content/
+	$(GHR) bulk
 
 serve: install
 	$(GHR) serve

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bench.report import Report
 
-MODULES = ["build", "narrative", "pages", "api", "search", "editorial", "publish"]
+MODULES = ["build", "narrative", "pages", "api", "downloads", "search", "editorial", "publish"]
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ gene (A1BG), and four conditions, two of which share a gene (ALAS2) and two that
 from datetime import UTC, datetime
 
 from ghr.build.narrative.lexicon import body_system, plain_frequency
+from ghr.build.nlm_slugs import nlm_slug
 from ghr.kb import models as kb
 
 CHROMOSOME_LENGTHS = {
@@ -307,7 +308,11 @@ def _genes(using, src):
 
 def _condition(using, src, genes, phenotypes, spec):
     condition = kb.Condition.objects.using(using).create(
-        slug=spec["slug"], name=spec["name"], name_source=src["gard"], mondo_id=spec["mondo"]
+        slug=spec["slug"],
+        name=spec["name"],
+        name_source=src["gard"],
+        mondo_id=spec["mondo"],
+        nlm_slug=nlm_slug(spec["name"]),
     )
     for name, kind, source in spec["names"]:
         kb.ConditionName.objects.using(using).create(condition=condition, name=name, kind=kind, source=src[source])

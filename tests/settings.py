@@ -18,6 +18,8 @@ _env.setdefault("GHR_VAR_DIR", tempfile.mkdtemp(prefix=f"ghr-test-{_worker}-"))
 _env.setdefault("GHR_DB_SCHEMA", f"ghrtest_{_worker}_{os.getpid()}")
 _env.setdefault("GHR_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 _env.setdefault("GHR_API_RATE_LIMIT", "100000/60")
+# Tests write the bulk files they need themselves; a background writer would read another database.
+_env.setdefault("GHR_BULK_AUTOWRITE", "false")
 
 globals().update(django_settings(load_config(_env)))
 

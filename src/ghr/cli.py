@@ -40,8 +40,10 @@ def control_socket(var_dir: Path) -> Path:
 
 
 def gunicorn_command(config, bind: str) -> list[str]:
+    # Threads: a slow bulk download holds one thread, not a whole process.
+    threads = str(max(1, config["GHR_THREADS"]))
     return ["gunicorn", "ghr.project.wsgi:application", "--bind", bind, "--workers", str(config["GHR_WORKERS"]),
-            "--access-logfile", "-", "--graceful-timeout", "5",
+            "--threads", threads, "--access-logfile", "-", "--graceful-timeout", "5",
             "--control-socket", str(control_socket(config.var_dir))]  # fmt: skip
 
 

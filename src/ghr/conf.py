@@ -106,6 +106,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GHR_HOST", "127.0.0.1", "Address `ghr serve` listens on."),
     Setting("GHR_PORT", "8000", "Port `ghr serve` listens on.", int),
     Setting("GHR_WORKERS", "2", "Number of app processes `ghr serve` starts.", int),
+    Setting(
+        "GHR_THREADS",
+        "4",
+        "Threads per app process under `ghr serve`: a thread sending a bulk download to a slow client leaves the "
+        "others free to answer pages. 1 runs gunicorn's one-request-at-a-time workers.",
+        int,
+    ),
     Setting("GHR_DEBUG", "false", "Show Django's debug pages. Never in production.", _as_bool),
     Setting("GHR_SECRET_KEY", "", "Django secret key; empty means one generated once and kept in GHR_VAR_DIR."),
     Setting(
@@ -168,6 +175,19 @@ SETTINGS: tuple[Setting, ...] = (
         _as_header,
     ),
     Setting("GHR_REVIEW_AGE_YEARS", "5", "A published text older than this many years is flagged review due.", int),
+    Setting(
+        "GHR_BULK_AUTOWRITE",
+        "true",
+        "When the bulk downloads of the serving release are missing (an editor has just published), start "
+        "`ghr bulk` in a separate process; the previous files are served meanwhile.",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_BULK_ACCEL_PREFIX",
+        "",
+        "Behind nginx: an internal location mapped to GHR_VAR_DIR/bulk/ (e.g. /_bulk/). The app then answers a "
+        "bulk download with X-Accel-Redirect and nginx sends the file. Empty: the app sends it.",
+    ),
     Setting(
         "GHR_PAGE_CACHE_SECONDS",
         "86400",

@@ -8,8 +8,12 @@ import textwrap
 import jsonschema_rs
 import pytest
 from django.test import Client
+from lxml import etree
 
-from ghr.api import openapi
+from ghr.api import bulkstore, nlm, openapi
+
+NS = nlm.SUMMARIES_NAMESPACE
+XHTML = nlm.XHTML
 
 GENE_TEXT = """\
 ---
@@ -78,3 +82,14 @@ def get_json(client, url: str, status: int = 200, **headers):
     assert response.status_code == status, (url, response.status_code, response.content[:300])
     assert response["Content-Type"].startswith("application/json")
     return json.loads(response.content)
+
+
+def summaries_schema() -> etree.XMLSchema:
+    """The schema of ghr-summaries.xml kept in the repository (written from NLM's published format)."""
+    return etree.XMLSchema(etree.parse(str(nlm.SCHEMA_FILE)))
+
+
+@pytest.fixture
+def bulk_files(kb):
+    """The bulk downloads written for the knowledge base (and texts) as the test sees them."""
+    return bulkstore.write_set()

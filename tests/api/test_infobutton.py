@@ -42,7 +42,7 @@ def test_condition_codes_find_the_condition_page(kb, client, system, code):
     assert entry.find(f"{ATOM}link").get("href").endswith("/condition/x-linked-sideroblastic-anemia")
     assert entry.findtext(f"{ATOM}summary").startswith("X-linked sideroblastic anemia is a condition. It mainly")
     assert entry.findtext(f"{ATOM}updated").startswith("2026-11-23")
-    assert feed.find(f"{ATOM}subtitle") is None
+    assert feed.findtext(f"{ATOM}subtitle").startswith("ghr results for ")
 
 
 def test_hgnc_code_finds_the_gene_page(kb, client):
@@ -110,3 +110,42 @@ def test_malformed_requests_get_a_clear_400(kb, client, params):
     assert response.status_code == 400
     error = etree.fromstring(response.content)
     assert error.findtext("code") == "bad_request" and error.findtext("message")
+
+
+XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+
+
+def test_atom_feed_echoes_the_search_and_labels_languages_and_links(kb, client):
+    """What an EHR's infobutton manager reads from a MedlinePlus Connect feed, with only the host changed."""
+    feed = _feed(client, ICD10CM, "D64.0", **{"mainSearchCriteria.v.dn": "Sideroblastic anemia",
+                                              "informationRecipient": "PROV"})  # fmt: skip
+    assert feed.get(f"{XML_NS}lang") == "en" and feed.get(f"{XML_NS}base").endswith("/")
+    assert feed.findtext(f"{ATOM}subtitle") == "ghr results for ICD-10-CM D64.0 (Sideroblastic anemia)"
+    categories = {c.get("scheme"): c.get("term") for c in feed.iterfind(f"{ATOM}category")}
+    assert categories == {
+        "mainSearchCriteria.v.c": "D64.0",
+        "mainSearchCriteria.v.cs": ICD10CM,
+        "mainSearchCriteria.v.dn": "Sideroblastic anemia",
+        "informationRecipient": "PROV",
+    }
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.get(f"{XML_NS}lang") == "en"
+    link = entry.find(f"{ATOM}link")
+    assert link.get("title") == "X-linked sideroblastic anemia" and link.get("rel") == "alternate"
+
+
+def test_json_feed_has_every_part_of_the_connect_response(kb, client):
+    params = {"mainSearchCriteria.v.cs": ICD10CM, "mainSearchCriteria.v.c": "D64.0",
+              "knowledgeResponseType": "application/json"}  # fmt: skip
+    feed = json.loads(client.get("/connect", params).content)["feed"]
+    assert feed["lang"] == "en" and feed["base"].endswith("/") and feed["xsi"].endswith("XMLSchema-instance")
+    assert feed["subtitle"]["_value"] == "ghr results for ICD-10-CM D64.0"
+    assert feed["category"] == [
+        {"scheme": "mainSearchCriteria.v.c", "term": "D64.0"},
+        {"scheme": "mainSearchCriteria.v.cs", "term": ICD10CM},
+        {"scheme": "mainSearchCriteria.v.dn", "term": ""},
+        {"scheme": "informationRecipient", "term": "PAT"},
+    ]
+    entry = feed["entry"][0]
+    assert entry["lang"] == "en"
+    assert entry["link"][0]["title"] == entry["title"]["_value"] == "X-linked sideroblastic anemia"

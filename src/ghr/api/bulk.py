@@ -1,8 +1,9 @@
-"""Bulk files, streamed: every summary in one XML document, JSON Lines of records, and indexes of every page.
+"""The bulk files' contents: every summary in one XML document (NLM's ghr-summaries.xml), NLM's TopicIndex.xml,
+JSON Lines of records, and an index of every page.
 
 Each generator reads the knowledge base in chunks (``.iterator(chunk_size)`` with prefetches per chunk) and yields
-bytes in blocks, so memory stays flat however large the knowledge base grows. ``write_bulk_xml`` writes the same
-bytes to a file for the static export.
+bytes in blocks, so memory stays flat however large the knowledge base grows. ``ghr.api.bulkstore`` writes them
+to files once per release; requests never run these. ``write_bulk_xml`` writes the summaries alone (benchmarks).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from ghr.api import compat, pages, queries, records, xmldoc
+from ghr.api.nlm import SUMMARIES_NAMESPACE, XHTML
 from ghr.api.texts import PreloadedTexts, TextLookup, editorial_module, texts_release
 from ghr.kb.models import BuildInfo, Condition, Gene
 
@@ -47,14 +49,16 @@ def blocks(pieces: Iterable[bytes], size: int = BLOCK_BYTES) -> Iterator[bytes]:
         yield b"".join(buffer)
 
 
-_HTML_DECLARATION = f' xmlns:html="{xmldoc.XHTML}"'.encode()
+_DECLARATIONS = (f' xmlns="{SUMMARIES_NAMESPACE}"'.encode(), f' xmlns:html="{XHTML}"'.encode())
 
 
 def _element_bytes(root: str, document: dict) -> bytes:
-    # Each summary is serialised alone, so it declares the html prefix itself; <summaries> declares it once for
-    # all of them, so the repeat on the summary's own start tag is dropped.
+    # Each summary is serialised alone, so it declares the default namespace and the html prefix itself;
+    # <summaries> declares them once for all, so the repeats on the summary's own start tag are dropped.
     text = etree.tostring(xmldoc.to_element(root, document), encoding="UTF-8")
-    return text.replace(_HTML_DECLARATION, b"", 1) + b"\n"
+    for declaration in _DECLARATIONS:
+        text = text.replace(declaration, b"", 1)
+    return text + b"\n"
 
 
 def _summary_pieces(lookup: TextLookup) -> Iterator[bytes]:
@@ -68,7 +72,7 @@ def _summary_pieces(lookup: TextLookup) -> Iterator[bytes]:
 
 def summaries_xml() -> Iterator[bytes]:
     """The whole ghr-summaries.xml, in blocks."""
-    opening = etree.Element("summaries", nsmap=xmldoc.NSMAP)
+    opening = etree.Element(f"{{{SUMMARIES_NAMESPACE}}}summaries", nsmap=xmldoc.NSMAP)
     opening.set("release", build_id())
     opening.set("texts-release", texts_release())
     head = etree.tostring(opening, encoding="unicode").removesuffix("/>").rstrip() + ">\n"
@@ -122,27 +126,47 @@ def _editorial(kind: str) -> list:
     return list(public.published_texts(kind)) if public else []
 
 
-def page_entries() -> Iterator[dict]:
-    """Every public page: kind, slug, title, url and the other names people know it by."""
+def _gene_entries() -> Iterator[dict]:
     genes = Gene.objects.prefetch_related("other_names").order_by("symbol")
     for gene in genes.iterator(chunk_size=CHUNK):
         names = sorted({n.name for n in gene.other_names.all()} | {gene.name}, key=compat.case_blind)
-        yield _entry("gene", gene.symbol, f"{gene.symbol} gene", pages.gene_path(gene.symbol), names)
+        nlm = pages.medlineplus_path("gene", gene.symbol)
+        yield _entry("gene", gene.symbol, f"{gene.symbol} gene", pages.gene_path(gene.symbol), names, nlm=nlm)
+
+
+def _condition_entries() -> Iterator[dict]:
     conditions = Condition.objects.prefetch_related("other_names").order_by("name")
     for condition in conditions.iterator(chunk_size=CHUNK):
         names = compat.condition_synonyms(condition)
-        yield _entry("condition", condition.slug, condition.name, pages.condition_path(condition.slug), names)
+        path, nlm = pages.condition_path(condition.slug), pages.condition_medlineplus_path(condition)
+        yield _entry("condition", condition.slug, condition.name, path, names, nlm=nlm)
+
+
+def _chromosome_entries() -> Iterator[dict]:
     for chromosome in queries.chromosomes():
         title = "Mitochondrial DNA" if chromosome.name == "MT" else f"Chromosome {chromosome.name}"
-        yield _entry("chromosome", chromosome.name, title, pages.chromosome_path(chromosome.name), [])
+        path, nlm = pages.chromosome_path(chromosome.name), pages.medlineplus_path("chromosome", chromosome.name)
+        yield _entry("chromosome", chromosome.name, title, path, [], nlm=nlm)
+
+
+def _text_entries() -> Iterator[dict]:
     for text in _editorial("glossary"):
         yield _entry("glossary", text.key, text.title, pages.glossary_path(text.key), list(text.synonyms or ()))
     for text in _editorial("handbook"):
         yield _entry("handbook", text.key, text.title, f"/handbook/{text.key}", [])
 
 
-def _entry(kind: str, slug: str, title: str, path: str, other_names: list[str]) -> dict:
-    return {"kind": kind, "slug": slug, "title": title, "url": pages.absolute(path), "other_names": other_names}
+def page_entries() -> Iterator[dict]:
+    """Every public page: kind, slug, title, url and the other names people know it by."""
+    return _chain(_gene_entries(), _condition_entries(), _chromosome_entries(), _text_entries())
+
+
+def _entry(kind: str, slug: str, title: str, path: str, other_names: list[str], *, nlm: str = "") -> dict:
+    """One page; ``medlineplus_url`` is the address MedlinePlus Genetics gives it, which redirects here."""
+    entry = {"kind": kind, "slug": slug, "title": title, "url": pages.absolute(path), "other_names": other_names}
+    if nlm:
+        entry["medlineplus_url"] = pages.absolute(nlm)
+    return entry
 
 
 def index_json() -> Iterator[bytes]:
@@ -158,16 +182,30 @@ def index_json() -> Iterator[bytes]:
 
 
 def _topic(entry: dict) -> bytes:
-    topic = etree.Element("topic", kind=entry["kind"], slug=entry["slug"])
+    topic = etree.Element("topic")
     etree.SubElement(topic, "title").text = entry["title"]
-    etree.SubElement(topic, "url").text = entry["url"]
+    etree.SubElement(topic, "url").text = entry.get("medlineplus_url", entry["url"])
     if entry["other_names"]:
-        names = etree.SubElement(topic, "other-names")
+        names = etree.SubElement(topic, "other_names")
         for name in entry["other_names"]:
-            etree.SubElement(names, "name").text = name
+            etree.SubElement(names, "other_name").text = name
     return etree.tostring(topic, encoding="UTF-8") + b"\n"
 
 
+# NLM's TopicIndex.xml groups its pages in this order, each group a <topic id="..."> holding <topics>.
+TOPIC_GROUPS = (("Conditions", _condition_entries), ("Genes", _gene_entries), ("Chromosomes", _chromosome_entries))
+
+
+def _topic_group(group: str, entries) -> Iterator[bytes]:
+    yield f'<topic id="{group}">\n<topics>\n'.encode()
+    for entry in entries():
+        yield _topic(entry)
+    yield b"</topics>\n</topic>\n"
+
+
 def topic_index_xml() -> Iterator[bytes]:
-    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<topic-index release={quoteattr(build_id())}>\n'.encode()
-    return blocks(_chain([head], (_topic(e) for e in page_entries()), [b"</topic-index>\n"]))
+    """TopicIndex.xml as NLM writes it: no namespace, conditions, genes and chromosomes in three groups."""
+    root = f"<genetics_home_reference_topic_list release={quoteattr(build_id())}>"
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n{root}\n'
+    groups = (_topic_group(group, entries) for group, entries in TOPIC_GROUPS)
+    return blocks(_chain([head.encode()], *groups, [b"</genetics_home_reference_topic_list>\n"]))

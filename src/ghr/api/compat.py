@@ -1,8 +1,9 @@
-"""Documents in the shapes of the old GHR / MedlinePlus Genetics services, quirks included.
+"""Documents in the shapes of NLM's MedlinePlus Genetics (formerly GHR) files, quirks included.
 
-Clients written for the old services read these unchanged: each list item wraps one single-key object, a gene's
-page link is ``ghr-page`` while a condition's is ``ghr_page``, and dates are 'YYYY-MM' (reviewed) and 'YYYY-MM-DD'
-(published). The same dictionaries become JSON directly and XML through ``ghr.api.xmldoc``.
+Clients written for NLM's files read these unchanged: each list item wraps one single-key object, dates are
+'YYYY-MM' (reviewed) and 'YYYY-MM-DD' (published), and each summary has an ``id`` attribute in XML ('@id' here).
+Page links are ``ghr-page`` everywhere except at the top of a condition's own JSON document, where NLM writes
+``ghr_page`` (``json_form``). The same dictionaries become XML through ``ghr.api.xmldoc``.
 """
 
 from __future__ import annotations
@@ -71,17 +72,52 @@ def _location(gene) -> dict:
     return location
 
 
+def summary_id(kind: str, record) -> str:
+    """The ``id`` of a summary: stable from build to build and unique in the file (NLM's are internal numbers;
+    ghr's are the identifiers the pages are built on)."""
+    if kind == "gene":
+        return record.hgnc_id or f"ghr-gene:{record.symbol}"
+    if kind == "condition":
+        return record.mondo_id or f"ghr-condition:{record.slug}"
+    return f"ghr-chromosome:{record.name}"
+
+
+def json_form(root: str, document: dict) -> dict:
+    """The document as NLM's per-page JSON has it: no attributes, and ``ghr_page`` at the top of a condition."""
+    underscore = root == "health-condition-summary"
+    return {
+        ("ghr_page" if underscore and key == "ghr-page" else key): value
+        for key, value in document.items()
+        if not key.startswith("@")
+    }
+
+
+def _related_chromosomes(condition) -> list[dict]:
+    change = getattr(condition, "chromosome_change", None)
+    if change is None:
+        return []
+    name = "mitochondrial DNA" if change.chromosome == "MT" else f"chromosome {change.chromosome}"
+    page = pages.absolute(pages.medlineplus_path("chromosome", change.chromosome))
+    return [{"related-chromosome": {"name": name, "ghr-page": page}}]
+
+
 def gene_summary(gene, lookup: TextLookup) -> dict:
     texts = [narrative.gene_function(gene, lookup)]
     document = {
+        "@id": summary_id("gene", gene),
         "gene-symbol": gene.symbol,
         "name": gene.name,
-        "ghr-page": pages.absolute(pages.gene_path(gene.symbol)),
+        "ghr-page": pages.absolute(pages.medlineplus_path("gene", gene.symbol)),
         "reviewed": _reviewed(texts),
         "published": _published(texts),
         "text-list": _text_list(texts),
         "related-health-condition-list": [
-            {"related-health-condition": {"name": c.name, "ghr-page": pages.absolute(pages.condition_path(c.slug))}}
+            {
+                "related-health-condition": {
+                    "name": c.name,
+                    "ghr-page": pages.absolute(pages.condition_medlineplus_path(c)),
+                }
+            }
             for c in unique_conditions(gene)
         ],
         "synonym-list": [{"synonym": name} for name in gene_synonyms(gene)],
@@ -100,8 +136,9 @@ def condition_synonyms(condition) -> list[str]:
 def condition_summary(condition, lookup: TextLookup) -> dict:
     texts = narrative.condition_texts(condition, lookup)
     return {
+        "@id": summary_id("condition", condition),
         "name": condition.name,
-        "ghr_page": pages.absolute(pages.condition_path(condition.slug)),
+        "ghr-page": pages.absolute(pages.condition_medlineplus_path(condition)),
         "reviewed": _reviewed(texts),
         "published": _published(texts),
         "text-list": _text_list(texts),
@@ -109,8 +146,14 @@ def condition_summary(condition, lookup: TextLookup) -> dict:
             {"inheritance-pattern": {"code": code, "memo": memo}}
             for code, memo, _ in narrative.inheritance_patterns(condition)
         ],
+        "related-chromosome-list": _related_chromosomes(condition),
         "related-gene-list": [
-            {"related-gene": {"gene-symbol": g.symbol, "ghr-page": pages.absolute(pages.gene_path(g.symbol))}}
+            {
+                "related-gene": {
+                    "gene-symbol": g.symbol,
+                    "ghr-page": pages.absolute(pages.medlineplus_path("gene", g.symbol)),
+                }
+            }
             for g in unique_genes(condition)
         ],
         "synonym-list": [{"synonym": name} for name in condition_synonyms(condition)],
@@ -122,8 +165,9 @@ def condition_summary(condition, lookup: TextLookup) -> dict:
 def chromosome_summary(chromosome) -> dict:
     label = "mitochondrial DNA" if chromosome.name == "MT" else f"chromosome {chromosome.name}"
     return {
+        "@id": summary_id("chromosome", chromosome),
         "name": label,
-        "ghr-page": pages.absolute(pages.chromosome_path(chromosome.name)),
+        "ghr-page": pages.absolute(pages.medlineplus_path("chromosome", chromosome.name)),
         "text-list": _text_list([narrative.chromosome_description(chromosome)]),
         "length-bp": chromosome.length_bp,
         "gene-count": chromosome.gene_count,

@@ -146,6 +146,9 @@ def gene_by_symbol(symbol: str, queryset: QuerySet | None = None) -> Gene | None
 
 
 def condition_by_slug(slug: str, queryset: QuerySet | None = None) -> Condition | None:
+    """By ghr's slug, else by the address MedlinePlus Genetics gives the condition (22q112-deletion-syndrome)."""
     queryset = Condition.objects.all() if queryset is None else queryset
-    found = _by_name(queryset, "slug", slug, slug.lower()) if is_usable(slug) else []
+    if not is_usable(slug):
+        return None
+    found = _by_name(queryset, "slug", slug, slug.lower()) or _by_name(queryset, "nlm_slug", slug, slug.lower())
     return found[0] if found else None

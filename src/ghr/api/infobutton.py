@@ -56,6 +56,9 @@ def code_system(text: str) -> CodeSystem | None:
     return CODE_SYSTEMS.get(text) or CODE_SYSTEM_NAMES.get(text.upper())
 
 
+FEED_TITLE = "Genetics Home Reference (ghr) Connect"
+
+
 @dataclass
 class Entry:
     title: str
@@ -67,11 +70,16 @@ class Entry:
 @dataclass
 class Feed:
     title: str
+    """The service's name, as MedlinePlus Connect's feed title is its own."""
     updated: datetime
+    """When the knowledge base was built."""
+    subtitle: str = ""
+    """What was looked up, in words: 'ghr results for ICD-10-CM D64.0'."""
     entries: list[Entry] = field(default_factory=list)
     reason: str = ""
     """Why the feed is empty, in words ('' when it has entries)."""
     matched_code: str = ""
+    """The code (or the parent ICD-10 code) that matched."""
 
 
 def icd10_candidates(code: str) -> list[str]:
@@ -143,7 +151,8 @@ def knowledge_feed(system_text: str, code: str, display: str = "", language: str
     system = code_system(system_text)
     updated = _build_time()
     label = system.name if system else system_text
-    feed = Feed(title=f"ghr: pages for {label} {code}" + (f" ({display})" if display else ""), updated=updated)
+    subtitle = f"ghr results for {label} {code}" + (f" ({display})" if display else "")
+    feed = Feed(title=FEED_TITLE, updated=updated, subtitle=subtitle)
     if language and language.lower().split("-")[0] != "en":
         feed.reason = f"ghr pages are written in English only; no pages in language {language!r}."
         return feed

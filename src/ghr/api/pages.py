@@ -27,5 +27,22 @@ def glossary_path(slug: str) -> str:
     return f"/glossary/{quote(slug, safe='')}"
 
 
+MITOCHONDRIAL = "mitochondrial-dna"
+
+
+def medlineplus_path(kind: str, name: str) -> str:
+    """The MedlinePlus Genetics address of a page, which ghr redirects to the page's own: kind 'gene' (a symbol,
+    lower-cased as NLM writes it), 'condition' (its NLM slug) or 'chromosome' (1-22, x, y, mitochondrial-dna)."""
+    if kind == "chromosome":
+        name = MITOCHONDRIAL if name == "MT" else name.lower()
+    elif kind == "gene":
+        name = name.lower()
+    return f"/genetics/{kind}/{quote(name, safe='')}"
+
+
+def condition_medlineplus_path(condition) -> str:
+    return medlineplus_path("condition", condition.nlm_slug or condition.slug)
+
+
 def absolute(path: str) -> str:
     return base_url() + path

@@ -105,7 +105,8 @@ def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]
         return _ns(sources, **row)
 
     def link(row):
-        condition = SimpleNamespace(id=row["condition_id"], slug=row["condition__slug"], name=row["condition__name"])
+        condition = SimpleNamespace(id=row["condition_id"], slug=row["condition__slug"], name=row["condition__name"],
+                                    nlm_slug=row["condition__nlm_slug"])  # fmt: skip
         return _ns(sources, condition_id=row["condition_id"], condition=condition, evidence=row["evidence"],
                    source_id=row["source_id"])  # fmt: skip
 
@@ -122,7 +123,8 @@ def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]
         "locations": _grouped(kb.GeneLocation.objects.filter(**where).order_by("id"), "gene_id", location_fields, ns),
         "condition_links": _grouped(
             kb.GeneCondition.objects.filter(**where).order_by("condition__name"), "gene_id",
-            ("condition_id", "condition__slug", "condition__name", "evidence", "source_id"), link,
+            ("condition_id", "condition__slug", "condition__name", "condition__nlm_slug", "evidence", "source_id"),
+            link,
         ),
         "function_terms": _grouped(
             kb.GeneFunctionTerm.objects.filter(**where), "gene_id",
@@ -195,7 +197,8 @@ def genes_in_bulk(size: int = 1000) -> Iterator:
 
 def conditions_in_bulk(size: int = 1000) -> Iterator:
     sources = _sources()
-    for chunk in _chunks(kb.Condition.objects.select_related("name_source").order_by("name"), size):
+    rows = kb.Condition.objects.select_related("name_source", "chromosome_change").order_by("name")
+    for chunk in _chunks(rows, size):
         _attach(chunk, _condition_relations([c.id for c in chunk], sources))
         yield from chunk
 
@@ -210,6 +213,6 @@ def genes_by_ids(ids: list[int]) -> list:
 
 def conditions_by_ids(ids: list[int]) -> list:
     sources = _sources()
-    conditions = list(kb.Condition.objects.select_related("name_source").filter(id__in=ids))
+    conditions = list(kb.Condition.objects.select_related("name_source", "chromosome_change").filter(id__in=ids))
     _attach(conditions, _condition_relations([c.id for c in conditions], sources))
     return conditions

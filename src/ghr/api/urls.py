@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from ghr.api.views import docs, v1
 
 urlpatterns = [
+    path("", docs.api_home, name="api-home"),
     path("openapi.json", docs.openapi_json, name="api-openapi"),
     path("docs", docs.docs_page, name="api-docs"),
     path("v1/genes", v1.gene_list),

@@ -1,6 +1,8 @@
-"""The XML form of the old-service documents: the same names as the JSON, text HTML as namespaced XHTML.
+"""The XML form of the old-service documents: the same names as the JSON, in NLM's namespace, text as XHTML.
 
-``<html>`` elements hold the text's markup in the XHTML namespace with the ``html`` prefix, as the old bulk file did
+Elements are in the default namespace NLM's ghr-summaries.xml declares (``ghr.api.nlm``); keys starting with '@'
+become attributes (``{"@id": ...}`` -> ``id="..."``), as xmltodict reads them back. ``<html>`` elements hold the
+text's markup in the XHTML namespace with the ``html`` prefix, as NLM's files do
 (``<html><html:p>...</html:p></html>``), so a namespace-aware parser separates document structure from prose.
 """
 
@@ -9,8 +11,9 @@ from __future__ import annotations
 from lxml import etree
 from lxml import html as lxml_html
 
-XHTML = "http://www.w3.org/1999/xhtml"
-NSMAP = {"html": XHTML}
+from ghr.api.nlm import SUMMARIES_NAMESPACE, XHTML
+
+NSMAP = {None: SUMMARIES_NAMESPACE, "html": XHTML}
 
 
 def _copy_into(parent: etree._Element, node) -> None:
@@ -48,30 +51,38 @@ def xhtml_into(element: etree._Element, markup: str) -> None:
             _copy_into(element, fragment)
 
 
-def _fill(element: etree._Element, value) -> None:
+def _fill(element: etree._Element, value, namespace: str) -> None:
     if value is None:
         return
     if isinstance(value, dict):
         for key, sub in value.items():
-            child = etree.SubElement(element, key)
+            if key.startswith("@"):
+                element.set(key[1:], str(sub))
+                continue
+            if sub is None:  # unknown: no element, where JSON says null
+                continue
+            child = etree.SubElement(element, f"{{{namespace}}}{key}" if namespace else key)
             if key == "html" and isinstance(sub, str):
                 xhtml_into(child, sub)
             else:
-                _fill(child, sub)
+                _fill(child, sub, namespace)
     elif isinstance(value, list):
         for item in value:
-            _fill(element, item)
+            _fill(element, item, namespace)
     elif isinstance(value, bool):
         element.text = "true" if value else "false"
     else:
         element.text = str(value)
 
 
-def to_element(root: str, document: dict, nsmap: dict | None = NSMAP) -> etree._Element:
-    element = etree.Element(root, nsmap=nsmap)
-    _fill(element, document)
+def to_element(root: str, document: dict, namespace: str = SUMMARIES_NAMESPACE) -> etree._Element:
+    nsmap = NSMAP if namespace == SUMMARIES_NAMESPACE else {None: namespace} if namespace else None
+    element = etree.Element(f"{{{namespace}}}{root}" if namespace else root, nsmap=nsmap)
+    _fill(element, document, namespace)
     return element
 
 
-def to_bytes(root: str, document: dict) -> bytes:
-    return etree.tostring(to_element(root, document), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+def to_bytes(root: str, document: dict, namespace: str = SUMMARIES_NAMESPACE) -> bytes:
+    return etree.tostring(
+        to_element(root, document, namespace), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )

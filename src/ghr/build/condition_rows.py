@@ -14,6 +14,7 @@ from ghr.build.inheritance import choose
 from ghr.build.link_kinds import CAUSES, PairEvidence
 from ghr.build.link_rows import decide_links, gathered_links, general_groups, merge_gathered, plan_link_rows
 from ghr.build.narrative.lexicon import body_system, plain_frequency
+from ghr.build.nlm_slugs import assign_nlm_slugs
 from ghr.build.rows import Plan, as_json
 from ghr.kb import models as kb
 from ghr.sources.records import ConditionId, GeneRef
@@ -57,10 +58,12 @@ def _plan_facts(plan: Plan, condition_id: int, condition: MergedCondition, sourc
             unread["prevalence not put in words"] += 1
 
 
-def _plan_condition(plan: Plan, condition: MergedCondition, source_ids: dict[str, int], unread: Counter) -> int:
-    conditions = plan.table(kb.Condition, "slug", "name", "name_source_id", "mondo_id")
+def _plan_condition(
+    plan: Plan, condition: MergedCondition, source_ids: dict[str, int], unread: Counter, nlm_slug: str
+) -> int:
+    conditions = plan.table(kb.Condition, "slug", "name", "name_source_id", "mondo_id", "nlm_slug")
     condition_id = conditions.add(condition.slug, condition.name[:300], source_ids[condition.name_source],
-                                  condition.mondo_id)  # fmt: skip
+                                  condition.mondo_id, nlm_slug[:200])  # fmt: skip
     names = plan.table(kb.ConditionName, "condition_id", "name", "kind", "source_id")
     seen = {condition.name.casefold()}
     for name in condition.names:
@@ -322,7 +325,8 @@ def plan_conditions(
         editorial_groups=EDITORIAL_GROUPS,
         editorial_merges=EDITORIAL_MERGES,
     )
-    ids = {condition.slug: _plan_condition(plan, condition, source_ids, stats) for condition in merged}
+    nlm_slugs = assign_nlm_slugs(merged)
+    ids = {c.slug: _plan_condition(plan, c, source_ids, stats, nlm_slugs.get(c.slug, "")) for c in merged}
     for condition in merged:
         for source in condition.sources:
             collected.loaded(source, "ConditionRecord")

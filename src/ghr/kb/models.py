@@ -201,6 +201,11 @@ class Condition(models.Model):
     name = models.CharField(max_length=300, help_text="Preferred plain-language name.")
     name_source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT, related_name="+")
     mondo_id = models.CharField(max_length=20, blank=True, db_index=True, help_text="e.g. 'MONDO:0020721'.")
+    nlm_slug = models.SlugField(
+        max_length=200, blank=True, default="", db_index=True,
+        help_text="The address MedlinePlus Genetics gives this page (/genetics/condition/<nlm_slug>), computed from "
+        "the name as NLM does (ghr.build.nlm_slugs); '' when another condition's name gives the same one.",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["name"]

@@ -30,7 +30,7 @@ from django.db import connections
 from ghr.publish.batches import FAMILIES, BatchRenderer, split
 from ghr.publish.layout import HTML_TYPES, MANIFEST, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, write_gzip_copy
-from ghr.publish.paths import DOCUMENT_SUFFIXES, PRINT_SUFFIX, Seeds, is_exportable, seeds
+from ghr.publish.paths import DOCUMENT_SUFFIXES, PRINT_SUFFIX, Seeds, bulk_download_paths, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
 from ghr.publish.releases import kb_build_id, page_inputs
 from ghr.publish.render import InProcessClient, media_type
@@ -104,8 +104,9 @@ def _render(paths: list[str]) -> list[Outcome]:
     """Gene and condition documents in batches; whatever a batch leaves, and every other path, by asking the app."""
     exporter: PageExporter = _worker["exporter"]
     renderer: BatchRenderer = _worker["batches"]
-    batches, others = split(paths)
-    outcomes: list[Outcome] = []
+    bulk_paths = bulk_download_paths()
+    outcomes = _bulk_files(exporter, [path for path in paths if path in bulk_paths])
+    batches, others = split([path for path in paths if path not in bulk_paths])
     for batch in batches.values():
         if not batch.paths:
             continue
@@ -118,6 +119,23 @@ def _render(paths: list[str]) -> list[Outcome]:
         outcomes += [exporter.store_body(r.path, media_type(r.content_type), r.body) for r in rendered]
         others += left
     return outcomes + [exporter.export(path) for path in others]
+
+
+def _bulk_files(exporter: PageExporter, paths: list[str]) -> list[Outcome]:
+    """The bulk downloads are linked from the set written for this release, not asked of the app."""
+    from ghr.api import bulkstore
+
+    found = bulkstore.for_release()
+    outcomes = []
+    for path in paths:
+        spec = bulkstore.FILES[path.removeprefix(DOWNLOADS_PREFIX)]
+        if found is None:
+            outcomes.append(Outcome(path, 503, error="the bulk files of this release are not written"))
+            continue
+        source = found.path(spec.name)
+        outcomes.append(exporter.store_file(path, media_type(spec.content_type), source,
+                                            found.entry(spec.name)["sha256"]))  # fmt: skip
+    return outcomes
 
 
 def _export_chunk(paths: list[str]) -> list[Outcome]:
@@ -273,6 +291,18 @@ def _seeds(options: ExportOptions) -> Seeds:
     return seeds()
 
 
+def _ensure_bulk_files(options: ExportOptions) -> None:
+    """Write this release's bulk downloads first unless `ghr build` or `ghr bulk` already has."""
+    from ghr.api import bulkstore
+
+    if options.only is not None and not set(options.only) & bulk_download_paths():
+        return
+    if bulkstore.for_release() is None:
+        if options.announce:
+            options.announce("Writing the bulk downloads of this release")
+        bulkstore.write_set(processes=options.processes)
+
+
 def export_site(options: ExportOptions) -> ExportSummary:
     """Export into a new release and switch to it; one export at a time per publish directory (PublishBusy)."""
     publish = PublishDir(options.publish_dir)
@@ -330,6 +360,7 @@ def _render_release(options: ExportOptions, summary: ExportSummary, inputs: dict
             f"(and the pages they link to) into {release}"
         )
     run.required = found.required
+    _ensure_bulk_files(options)
     run.render_all(found.required | found.candidates)
     if kb_build_id() != inputs["kb_build_id"]:
         # A build was swapped in while pages were rendered: some show the old one, some the new. Publish it

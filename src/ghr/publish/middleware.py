@@ -104,6 +104,9 @@ class PageCacheMiddleware:
 def _cacheable_response(request, response) -> bool:
     if response.status_code not in CACHED_STATUSES or response.streaming or response.cookies:
         return False
+    # A file handed to nginx names the set of files it belongs to, which a newer set replaces within the release.
+    if response.has_header("X-Accel-Redirect"):
+        return False
     # Set by Django when the page used the visitor's CSRF token or session: the page is theirs alone.
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False

@@ -20,6 +20,9 @@ class NginxSite:
     """host:port of the app (gunicorn) that answers everything not exported."""
     headers: dict[str, str] | None = None
     """Security headers added to exported files; None: the app's own (ghr.project.headers, from the settings)."""
+    bulk_dir: Path | None = None
+    """GHR_VAR_DIR/bulk: the bulk downloads the app hands to nginx (X-Accel-Redirect to /_bulk/); None: the
+    internal location points at publish_dir/../bulk."""
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -40,8 +43,9 @@ def site_config(site: NginxSite) -> str:
     from ghr.project.headers import configured_security_headers
 
     headers = site.headers if site.headers is not None else configured_security_headers()
+    bulk_dir = (site.bulk_dir or site.publish_dir.parent / "bulk").resolve()
     values = {"LISTEN": site.listen, "PUBLISH_DIR": str(site.publish_dir.resolve()), "APP": site.app,
-              "SECURITY_HEADERS": _header_lines(headers)}  # fmt: skip
+              "SECURITY_HEADERS": _header_lines(headers), "BULK_DIR": str(bulk_dir)}  # fmt: skip
     return _fill("ghr.conf", values)
 
 

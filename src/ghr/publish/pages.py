@@ -129,6 +129,29 @@ class PageExporter:
             outcome.links = internal_links(body)
         return outcome
 
+    def store_file(self, path: str, content_type: str, source: Path, sha256: str) -> Outcome:
+        """Store a file written elsewhere (a bulk download) as the answer to ``path``: hard-linked with its .gz
+        copy, or copied when the two folders are on different file systems."""
+        try:
+            target, outcome = self._target(path, content_type)
+        except UnsafePath as error:
+            return Outcome(path, 200, error=str(error))
+        outcome.sha256, outcome.size = sha256, source.stat().st_size
+        before = self.previous_pages.get(path)
+        outcome.reused = bool(self.previous_site and before and before["sha256"] == sha256)
+        for suffix in ("", ".gz"):
+            original = source.with_name(source.name + suffix)
+            if not original.exists():
+                continue
+            copy = target.with_name(target.name + suffix)
+            copy.unlink(missing_ok=True)
+            try:
+                os.link(original, copy)
+            except OSError:
+                shutil.copyfile(original, copy)
+            outcome.gzip = outcome.gzip or suffix == ".gz"
+        return outcome
+
     def _target(self, path: str, content_type: str) -> tuple[Path, Outcome]:
         relative = file_for(path, content_type)
         target = self.site / relative

@@ -78,11 +78,18 @@ def knowledge_base_paths() -> set[str]:
     return pages | printed | {page + suffix for page in pages for suffix in DOCUMENT_SUFFIXES}
 
 
-def download_paths() -> set[str]:
-    """The bulk files of /download/."""
-    from ghr.api.views.downloads import FILES
+def bulk_download_paths() -> frozenset[str]:
+    """The bulk files of /download/, written once per release by ghr.api.bulkstore."""
+    from ghr.api.bulkstore import FILES
 
-    return {f"/download/{name}" for name in FILES}
+    return frozenset(f"/download/{name}" for name in FILES)
+
+
+def download_paths() -> set[str]:
+    """The bulk files of /download/ and the schema of ghr-summaries.xml."""
+    from ghr.api.nlm import SCHEMA_PATH
+
+    return set(bulk_download_paths()) | {SCHEMA_PATH}
 
 
 def seeds() -> Seeds:

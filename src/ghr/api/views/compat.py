@@ -7,7 +7,7 @@ import json
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
-from ghr.api import documents, jsonp, xmldoc
+from ghr.api import compat, documents, jsonp, xmldoc
 
 
 def _with_cors(response: HttpResponse) -> HttpResponse:
@@ -19,7 +19,7 @@ def _with_cors(response: HttpResponse) -> HttpResponse:
 def not_found(kind: str, name: str, fmt: str) -> HttpResponse:
     message = f"No {kind} named {name!r}."
     if fmt == "xml":
-        body = xmldoc.to_bytes("error", {"code": "not_found", "message": message})
+        body = xmldoc.to_bytes("error", {"code": "not_found", "message": message}, namespace="")
         return _with_cors(HttpResponse(body, status=404, content_type="application/xml; charset=utf-8"))
     body = json.dumps({"error": {"code": "not_found", "message": message}})
     return _with_cors(HttpResponse(body, status=404, content_type="application/json"))
@@ -36,10 +36,10 @@ def document_body(root: str, document: dict, fmt: str, callback: str = "") -> tu
     """(body, Content-Type) of a document in ``fmt``: XML, JSON, or JSONP when a checked callback is given."""
     if fmt == "xml":
         return xmldoc.to_bytes(root, document), "application/xml; charset=utf-8"
+    text = json.dumps(compat.json_form(root, document), ensure_ascii=False)
     if callback:
-        text = jsonp.wrap(callback, json.dumps(document, ensure_ascii=False))
-        return text.encode(), "application/javascript; charset=utf-8"
-    return json.dumps(document, ensure_ascii=False).encode(), "application/json"
+        return jsonp.wrap(callback, text).encode(), "application/javascript; charset=utf-8"
+    return text.encode(), "application/json"
 
 
 def render(root: str, document: dict, fmt: str, callback: str = "") -> HttpResponse:

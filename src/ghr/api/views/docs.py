@@ -64,6 +64,11 @@ def _schemas(document: dict) -> list[dict]:
     return described
 
 
+def api_home(request):
+    """/api/: where the API documentation, the OpenAPI document, the bulk files and the infobutton are."""
+    return render(request, "api/home.html")
+
+
 def docs_page(request):
     document = openapi.spec()
     context = {

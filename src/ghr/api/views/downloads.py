@@ -1,85 +1,122 @@
-"""/download/: the bulk files, streamed, and a page that lists them with their size, records and release."""
+"""/download/: the bulk files, sent from the files written for the serving release, and a page that lists them.
+
+A bulk file is never generated inside a request. The app hands the file to nginx (X-Accel-Redirect, when
+GHR_BULK_ACCEL_PREFIX is set) or sends it itself with WhiteNoise's file responder: Content-Length, ETag,
+Last-Modified, single byte ranges (206) and the gzip copy when the client accepts it. A client that loses the
+connection sees fewer bytes than Content-Length said, and can resume with a Range request.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import StreamingHttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from whitenoise.middleware import WhiteNoiseMiddleware
+from whitenoise.responders import StaticFile
 
-from ghr.api import bulk
-from ghr.api.texts import texts_release
+from ghr.api import bulkstore
+from ghr.api.nlm import SCHEMA_FILE
 from ghr.kb.models import BuildInfo, Chromosome, Condition, Gene, SourceRelease
 
-FILES = {
-    "ghr-summaries.xml": (bulk.summaries_xml, "application/xml; charset=utf-8"),
-    "TopicIndex.xml": (bulk.topic_index_xml, "application/xml; charset=utf-8"),
-    "genes.jsonl": (bulk.genes_jsonl, "application/x-ndjson; charset=utf-8"),
-    "conditions.jsonl": (bulk.conditions_jsonl, "application/x-ndjson; charset=utf-8"),
-    "index.json": (bulk.index_json, "application/json"),
-}
+RETRY_SECONDS = 60
+# The header that tells a client which data release the file it got belongs to.
+SET_HEADER = "X-Bulk-Release"
 
 
-def _size_key(name: str) -> str:
-    return f"ghr:download-size:{name}:{bulk.build_id()}:{texts_release()}"
+def _common_headers(spec: bulkstore.BulkFile, entry: dict) -> list[tuple[str, str]]:
+    return [
+        ("Content-Type", spec.content_type),
+        # From the content, so every host serving the same release gives the same ETag.
+        ("ETag", f'"{entry["sha256"][:32]}"'),
+        ("Content-Disposition", f'inline; filename="{spec.name}"'),
+        ("Access-Control-Allow-Origin", "*"),
+        ("Cache-Control", "public, max-age=300"),
+    ]
 
 
-def _counted(name: str, chunks):
-    """Pass the chunks on, and remember the total size once a download has run to the end."""
-    key = _size_key(name)
-    size = 0
-    for chunk in chunks:
-        size += len(chunk)
-        yield chunk
-    cache.set(key, size, timeout=None)
-
-
-def stream(name: str) -> StreamingHttpResponse:
-    generate, content_type = FILES[name]
-    response = StreamingHttpResponse(_counted(name, generate()), content_type=content_type)
+def _accel_response(found: bulkstore.BulkSet, spec: bulkstore.BulkFile, prefix: str) -> HttpResponse:
+    """Hand the file to nginx, which sends it (with ranges and its own ETag) without holding an app worker."""
+    response = HttpResponse(content_type=spec.content_type)
+    response["X-Accel-Redirect"] = f"/{prefix.strip('/')}/{found.key}/{spec.name}"
+    response["Content-Disposition"] = f'inline; filename="{spec.name}"'
     response["Access-Control-Allow-Origin"] = "*"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def file_response(request, found: bulkstore.BulkSet, spec: bulkstore.BulkFile):
+    prefix = settings.GHR["GHR_BULK_ACCEL_PREFIX"]
+    if prefix:
+        response = _accel_response(found, spec, prefix)
+    else:
+        path = found.path(spec.name)
+        static = StaticFile(str(path), _common_headers(spec, found.entry(spec.name)), {"gzip": f"{path}.gz"})
+        response = WhiteNoiseMiddleware.serve(static, request)
+    response[SET_HEADER] = found.manifest["release"]
+    return response
+
+
+def _not_ready() -> HttpResponse:
+    message = "The bulk files of this release are being written. Please try again in a minute.\n"
+    response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(RETRY_SECONDS)
     return response
 
 
 @require_safe
 def bulk_file(request, name: str):
-    return stream(name)
+    """The file written for the serving release; while it is being written, the newest earlier one."""
+    spec = bulkstore.FILES[name]
+    found = bulkstore.for_release()
+    if found is None:
+        bulkstore.start_background_write()
+        found = bulkstore.newest()
+    if found is None:
+        return _not_ready()
+    return file_response(request, found, spec)
 
 
-def _describe() -> list[dict]:
+@require_safe
+def summaries_schema(request):
+    """The XML Schema ghr-summaries.xml and the per-page XML documents follow."""
+    response = FileResponse(open(SCHEMA_FILE, "rb"), content_type="application/xml; charset=utf-8")  # noqa: SIM115
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+DESCRIPTIONS = {
+    "ghr-summaries.xml": "Every gene, condition and chromosome summary, in NLM's ghr-summaries.xml format",
+    "TopicIndex.xml": "Every gene, condition and chromosome page's title, address and other names, as NLM's "
+    "TopicIndex.xml",
+    "index.json": "Index of every page: kind, slug, title and address (JSON)",
+    "genes.jsonl": "Every gene record of /api/v1, one JSON object per line",
+    "conditions.jsonl": "Every condition record of /api/v1, one JSON object per line",
+}
+
+
+def _describe(found: bulkstore.BulkSet | None) -> list[dict]:
     genes, conditions, chromosomes = Gene.objects.count(), Condition.objects.count(), Chromosome.objects.count()
-    pages = genes + conditions + chromosomes
-    described = [
-        ("ghr-summaries.xml", "Every gene, condition and chromosome summary, in the old GHR XML format",
-         genes + conditions + chromosomes),
-        ("TopicIndex.xml", "Every page's title, address and other names (XML)", pages),
-        ("index.json", "Index of every page: kind, slug, title and address (JSON)", pages),
-        ("genes.jsonl", "Every gene record of /api/v1, one JSON object per line", genes),
-        ("conditions.jsonl", "Every condition record of /api/v1, one JSON object per line", conditions),
-    ]  # fmt: skip
-    return [{"name": n, "description": d, "records": r, "url": f"/download/{n}"} for n, d, r in described]
-
-
-def known_sizes(names: list[str]) -> dict[str, int]:
-    """Sizes measured when a file was last served in full or written by the static export for this release."""
-    folder = settings.GHR.publish_dir / "download"
-    sizes = {name: cache.get(_size_key(name)) for name in names}
-    for name in names:
-        if sizes[name] is None and (folder / name).is_file():
-            sizes[name] = (folder / name).stat().st_size
-    return {name: size for name, size in sizes.items() if size is not None}
+    records = {
+        "ghr-summaries.xml": genes + conditions + chromosomes,
+        "TopicIndex.xml": genes + conditions + chromosomes,
+        "index.json": genes + conditions + chromosomes,
+        "genes.jsonl": genes,
+        "conditions.jsonl": conditions,
+    }
+    files = []
+    for name, description in DESCRIPTIONS.items():
+        entry = found.manifest["files"].get(name, {}) if found else {}
+        files.append({"name": name, "description": description, "records": records[name], "url": f"/download/{name}",
+                      "size": entry.get("bytes"), "sha256": entry.get("sha256")})  # fmt: skip
+    return files
 
 
 @require_safe
 def download_page(request):
-    files = _describe()
-    sizes = known_sizes([f["name"] for f in files])
-    for entry in files:
-        entry["size"] = sizes.get(entry["name"])
+    found = bulkstore.for_release() or bulkstore.newest()
     context = {
-        "files": files,
+        "files": _describe(found),
+        "bulk": found.manifest if found else None,
         "build": BuildInfo.objects.order_by("-finished_at").first(),
         "sources": SourceRelease.objects.order_by("name"),
     }

@@ -12,6 +12,10 @@ from ghr.api import jsonp, pages
 from ghr.api.infobutton import Feed, knowledge_feed
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML = "http://www.w3.org/XML/1998/namespace"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+AUTHOR = "Genetics Home Reference (ghr)"
+LANGUAGE = "en"
 RESPONSE_TYPES = {"text/xml", "application/xml", "application/atom+xml", "application/json", "application/javascript"}
 LONGEST_CODE = 100
 
@@ -24,40 +28,64 @@ def _timestamp(moment) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def atom_bytes(feed: Feed, request_url: str) -> bytes:
-    root = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+def _criteria(params: dict[str, str]) -> list[tuple[str, str]]:
+    """The search criteria as the request gave them, echoed as MedlinePlus Connect echoes them (Atom categories)."""
+    return [
+        ("mainSearchCriteria.v.c", params["code"]),
+        ("mainSearchCriteria.v.cs", params["system"]),
+        ("mainSearchCriteria.v.dn", params["display"]),
+        ("informationRecipient", params["recipient"]),
+    ]
+
+
+def _subtitle(feed: Feed) -> str:
+    return f"{feed.subtitle}. {feed.reason}" if feed.reason else feed.subtitle
+
+
+def atom_bytes(feed: Feed, request_url: str, params: dict[str, str]) -> bytes:
+    """The feed as MedlinePlus Connect writes it: xml:base and xml:lang on the feed, the search criteria as
+    categories, and each entry with its language and a titled link."""
+    root = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM, "xsi": XSI})
+    root.set(f"{{{XML}}}base", pages.base_url() + "/")
+    root.set(f"{{{XML}}}lang", LANGUAGE)
     etree.SubElement(root, f"{{{ATOM}}}title", type="text").text = feed.title
-    if feed.reason:
-        etree.SubElement(root, f"{{{ATOM}}}subtitle", type="text").text = feed.reason
-    etree.SubElement(root, f"{{{ATOM}}}id").text = request_url
     etree.SubElement(root, f"{{{ATOM}}}updated").text = _timestamp(feed.updated)
+    etree.SubElement(root, f"{{{ATOM}}}id").text = request_url
     author = etree.SubElement(root, f"{{{ATOM}}}author")
-    etree.SubElement(author, f"{{{ATOM}}}name").text = "Genetics Home Reference (ghr)"
+    etree.SubElement(author, f"{{{ATOM}}}name").text = AUTHOR
     etree.SubElement(author, f"{{{ATOM}}}uri").text = pages.base_url() + "/"
+    etree.SubElement(root, f"{{{ATOM}}}subtitle", type="text").text = _subtitle(feed)
+    for scheme, term in _criteria(params):
+        etree.SubElement(root, f"{{{ATOM}}}category", scheme=scheme, term=term)
     for entry in feed.entries:
         item = etree.SubElement(root, f"{{{ATOM}}}entry")
+        item.set(f"{{{XML}}}lang", LANGUAGE)
         etree.SubElement(item, f"{{{ATOM}}}title", type="text").text = entry.title
-        etree.SubElement(item, f"{{{ATOM}}}link", href=entry.url, rel="alternate", type="text/html")
+        etree.SubElement(item, f"{{{ATOM}}}link", href=entry.url, rel="alternate", type="text/html", title=entry.title)
         etree.SubElement(item, f"{{{ATOM}}}id").text = entry.url
         etree.SubElement(item, f"{{{ATOM}}}updated").text = _timestamp(entry.updated)
         etree.SubElement(item, f"{{{ATOM}}}summary", type="text").text = entry.summary
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def feed_json(feed: Feed, request_url: str) -> dict:
-    """The JSON form MedlinePlus Connect uses: Atom elements as objects, text in "_value"."""
+def feed_json(feed: Feed, request_url: str, params: dict[str, str]) -> dict:
+    """The JSON form MedlinePlus Connect uses: Atom elements as objects, text in "_value", attributes (xml:base,
+    xml:lang, the xsi prefix) as plain keys."""
     body = {
-        "xml:lang": "en",
-        "xmlns": ATOM,
+        "xsi": XSI,
+        "base": pages.base_url() + "/",
+        "lang": LANGUAGE,
         "title": {"_value": feed.title, "type": "text"},
-        "id": {"_value": request_url},
+        "subtitle": {"_value": _subtitle(feed), "type": "text"},
+        "author": {"name": {"_value": AUTHOR}, "uri": {"_value": pages.base_url() + "/"}},
         "updated": {"_value": _timestamp(feed.updated)},
-        "author": {"name": {"_value": "Genetics Home Reference (ghr)"}, "uri": {"_value": pages.base_url() + "/"}},
+        "category": [{"scheme": scheme, "term": term} for scheme, term in _criteria(params)],
+        "id": {"_value": request_url},
         "entry": [
             {
+                "lang": LANGUAGE,
                 "title": {"_value": e.title, "type": "text"},
-                "link": [{"href": e.url, "rel": "alternate", "type": "text/html"}],
+                "link": [{"title": e.title, "rel": "alternate", "type": "text/html", "href": e.url}],
                 "id": {"_value": e.url},
                 "updated": {"_value": _timestamp(e.updated)},
                 "summary": {"_value": e.summary, "type": "text"},
@@ -66,7 +94,6 @@ def feed_json(feed: Feed, request_url: str) -> dict:
         ],
     }
     if feed.reason:
-        body["subtitle"] = {"_value": feed.reason, "type": "text"}
         body["reason"] = feed.reason
     return {"feed": body}
 
@@ -87,8 +114,9 @@ def _params(request) -> dict[str, str]:
         raise BadRequest("application/javascript needs callback=NAME, a plain JavaScript name.")
     display = get.get("mainSearchCriteria.v.dn", "").strip()[:200]
     language = get.get("informationRecipient.languageCode.c", "en").strip()[:20]
+    recipient = get.get("informationRecipient", "PAT").strip()[:20] or "PAT"
     return {"system": system, "code": code, "type": response_type, "callback": callback, "display": display,
-            "language": language}  # fmt: skip
+            "language": language, "recipient": recipient}  # fmt: skip
 
 
 def _bad_request(message: str, response_type: str) -> HttpResponse:
@@ -114,12 +142,13 @@ def connect(request):
     feed = knowledge_feed(params["system"], params["code"], params["display"], params["language"])
     url = request.build_absolute_uri()
     if params["type"] == "application/json":
-        response = HttpResponse(json.dumps(feed_json(feed, url), ensure_ascii=False), content_type="application/json")
+        body = json.dumps(feed_json(feed, url, params), ensure_ascii=False)
+        response = HttpResponse(body, content_type="application/json")
     elif params["type"] == "application/javascript":
-        text = jsonp.wrap(params["callback"], json.dumps(feed_json(feed, url), ensure_ascii=False))
+        text = jsonp.wrap(params["callback"], json.dumps(feed_json(feed, url, params), ensure_ascii=False))
         response = HttpResponse(text, content_type="application/javascript; charset=utf-8")
     else:
-        response = HttpResponse(atom_bytes(feed, url), content_type="text/xml; charset=utf-8")
+        response = HttpResponse(atom_bytes(feed, url, params), content_type="text/xml; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
     return response

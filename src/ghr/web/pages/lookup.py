@@ -53,4 +53,7 @@ def find_condition(slug: str) -> tuple[Condition | None, bool]:
     if condition is None:
         # An address from an earlier build, before the condition was renamed: a permanent redirect.
         condition = Condition.objects.filter(redirects__old_slug=slug.lower()).first()
+    if condition is None:
+        # The address MedlinePlus Genetics gives it (22q112-deletion-syndrome): a permanent redirect too.
+        condition = Condition.objects.filter(nlm_slug=slug.lower()).first()
     return condition, condition is not None

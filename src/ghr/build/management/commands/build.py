@@ -49,6 +49,15 @@ class Command(BaseCommand):
         except (SourceFileError, VerificationError, ValidationError, MissingInput) as error:
             raise CommandError(f"build failed, the previous knowledge base keeps serving: {error}") from error
         self._summary(result, time.perf_counter() - started)
+        self._write_bulk_files()
+
+    def _write_bulk_files(self) -> None:
+        # The downloads of the new release are written now rather than at the first request for one. By name:
+        # the build does not depend on the readers' code, and a failure here leaves the new build serving.
+        try:
+            call_command("bulk", stdout=self.stdout)
+        except Exception as error:  # noqa: BLE001
+            self.stderr.write(f"note: the bulk downloads were not written ({error}); `ghr bulk` writes them")
 
     def _summary(self, result: BuildResult, seconds: float) -> None:
         write = self.stdout.write

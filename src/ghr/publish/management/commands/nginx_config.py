@@ -33,6 +33,7 @@ class Command(BaseCommand):
             listen=listen,
             publish_dir=options["root"] or config.publish_dir,
             app=options["app"] or f"{config['GHR_HOST']}:{config['GHR_PORT']}",
+            bulk_dir=config.var_dir / "bulk",
         )
         if options["standalone"] is None:
             self.stdout.write(site_config(site))
