@@ -155,3 +155,12 @@ def test_the_query_is_shown_escaped(kb, client):
     assert b"<script>alert(1)" not in response.content
     doc = lxml.html.fromstring(response.content.decode())
     assert doc.get_element_by_id("site-search").get("value") == '"><script>alert(1)</script>'
+
+
+def test_suggestions_are_answered_early_but_keep_the_security_headers(kb, client):
+    # Answered before the session and CSRF middleware (ghr.search.middleware): no cookie, same headers.
+    response = client.get("/api/v1/suggest?q=ala")
+    assert response.status_code == 200 and not response.cookies
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert client.post("/api/v1/suggest?q=ala").status_code == 405
