@@ -157,10 +157,11 @@ def test_the_query_is_shown_escaped(kb, client):
     assert doc.get_element_by_id("site-search").get("value") == '"><script>alert(1)</script>'
 
 
-def test_suggestions_are_answered_early_but_keep_the_security_headers(kb, client):
+@pytest.mark.parametrize("path", ["/api/v1/suggest", "/api/v1/search", "/search.json"])
+def test_json_answers_are_given_early_but_keep_the_security_headers(kb, client, path):
     # Answered before the session and CSRF middleware (ghr.search.middleware): no cookie, same headers.
-    response = client.get("/api/v1/suggest?q=ala")
+    response = client.get(path + "?q=ala")
     assert response.status_code == 200 and not response.cookies
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
-    assert client.post("/api/v1/suggest?q=ala").status_code == 405
+    assert client.post(path + "?q=ala").status_code == 405

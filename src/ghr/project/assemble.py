@@ -86,8 +86,8 @@ def django_settings(config: Config) -> dict[str, Any]:
             # (cookies, Vary) when deciding what to keep. Pages rendered once per build and text release.
             "ghr.publish.middleware.PageCacheMiddleware",
             "django.middleware.security.SecurityMiddleware",
-            # Suggestions use nothing below this point: answered here (ghr.search.middleware).
-            "ghr.search.middleware.SuggestFirstMiddleware",
+            # Search's JSON answers use nothing below this point: given here (ghr.search.middleware).
+            "ghr.search.middleware.SearchJsonFirstMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
