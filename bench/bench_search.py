@@ -278,6 +278,21 @@ def _warm(base: str, paths: list[str], rounds: int) -> None:
                 response.read()
 
 
+def _server_cpu_seconds(server_pid: int) -> float:
+    """CPU time used so far by a gunicorn server and its workers (from /proc; 0 where there is no /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while being read
+        pid, parent = int(stat.parent.name), int(fields[1])
+        if server_pid in (pid, parent):
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def load_test(env: dict[str, str], paths: list[str], app: str = SITE_APP, workers: int = 4, warm: bool = False):
     """Requests/s and latency of ``paths`` served by gunicorn (``app``) on loopback, driven by wrk when it is
     installed (a Python client competes with the server for the same two cores), else by Python threads. ``warm``
@@ -294,8 +309,12 @@ def load_test(env: dict[str, str], paths: list[str], app: str = SITE_APP, worker
         _wait_for(base + paths[0])
         if warm:
             _warm(base, paths, 1 if env.get("GHR_CACHE_URL") else workers * 2)
+        cpu_before = _server_cpu_seconds(server.pid)
         figures = _wrk(base, paths) if shutil.which("wrk") else _python_client(base, paths)
-        return {**figures, "workers": workers}
+        # The server's own CPU time per request does not depend on what else the shared machine is doing, as
+        # requests/s do: its ratio to the bare view's is the throughput ratio on an idle machine.
+        cpu = _server_cpu_seconds(server.pid) - cpu_before
+        return {**figures, "workers": workers, "cpu_ms": cpu * 1000 / max(figures["rps"] * LOAD_SECONDS, 1)}
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -368,8 +387,10 @@ def _report(report, label: str, figures: dict) -> None:
     for name, load in loads:
         report.add(section, f"{name} under load (c={LOAD_CONCURRENCY})",
                    f"{load['rps']:.0f} req/s ({load['rps'] / bare['rps']:.2f}x bare Django), p50 {load['p50']:.1f} "
-                   f"ms, p99 {load['p99']:.1f} ms", f"gunicorn {load['workers']} workers on loopback, {LOAD_SECONDS} "
-                   f"s, {load['client']}, {load['errors']} errors; target for suggest 0.7x bare")  # fmt: skip
+                   f"ms, p99 {load['p99']:.1f} ms; server CPU {load['cpu_ms']:.2f} ms/request "
+                   f"({bare['cpu_ms'] / load['cpu_ms']:.2f}x bare Django)",
+                   f"gunicorn {load['workers']} workers on loopback, {LOAD_SECONDS} s, {load['client']}, "
+                   f"{load['errors']} errors; target for suggest 0.7x bare")  # fmt: skip
 
 
 def _serving_full_build() -> bool:

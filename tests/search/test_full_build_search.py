@@ -62,3 +62,10 @@ def test_questions_possessives_and_protein_names(client):
     )
     assert results(page(client, "/search?q=marfans"))[0][0] == "/condition/marfan-syndrome"
     assert results(page(client, "/search?q=fibrillin"))[0][0] == "/gene/FBN1"
+
+
+def test_an_hpo_id_goes_to_the_condition_of_that_name_and_a_band_names_its_syndrome_first(client):
+    response = client.get("/search", {"q": "HP:0001631"})  # Atrial septal defect
+    assert (response.status_code, response["Location"]) == (302, "/condition/interatrial-communication")
+    assert results(page(client, "/search?q=1p36"))[0][0] == "/condition/1p36-deletion-syndrome"
+    assert results(page(client, "/search?q=22q11.2"))[0][0] == "/condition/22q11-2-deletion-syndrome"

@@ -155,3 +155,13 @@ def test_the_query_is_shown_escaped(kb, client):
     assert b"<script>alert(1)" not in response.content
     doc = lxml.html.fromstring(response.content.decode())
     assert doc.get_element_by_id("site-search").get("value") == '"><script>alert(1)</script>'
+
+
+@pytest.mark.parametrize("path", ["/api/v1/suggest", "/api/v1/search", "/search.json"])
+def test_json_answers_are_given_early_but_keep_the_security_headers(kb, client, path):
+    # Answered before the session and CSRF middleware (ghr.search.middleware): no cookie, same headers.
+    response = client.get(path + "?q=ala")
+    assert response.status_code == 200 and not response.cookies
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert client.post(path + "?q=ala").status_code == 405

@@ -115,6 +115,8 @@ def django_settings(config: Config) -> dict[str, Any]:
             # Before the rest, so a cached public page skips every other middleware; it sees their final response
             # (cookies, Vary) when deciding what to keep. Pages rendered once per build and text release.
             "ghr.publish.middleware.PageCacheMiddleware",
+            # Search's JSON answers use nothing below this point: given here (ghr.search.middleware).
+            "ghr.search.middleware.SearchJsonFirstMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",

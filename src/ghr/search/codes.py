@@ -109,7 +109,7 @@ def code_query(norm: str) -> CodeQuery | None:
         return None
     hpo = [code for code in exact if code.startswith("hp ")]
     return CodeQuery(
-        exact=tuple(code for code in exact if not code.startswith("hp ")),
+        exact=exact,
         prefixes=tuple(code + " " for code in exact if ICD_CATEGORY.match(code)),
         hpo_id=f"HP:{hpo[0].split()[1]}" if hpo else "",
     )

@@ -49,8 +49,9 @@ class Meaning:
 def _offer_codes(backend: SearchBackend, found, exact: list[str], prefixes: list[str], tier: int) -> set:
     pages = set()
     for hit in backend.code_names(exact, prefixes, CODE_LIMIT):
+        # Within the codes found, genes linked to conditions first, then by name (offer_hit's boost and label).
         whole = hit.norm in exact
-        found.offer_hit(hit, tier if whole else ranking.PREFIX, (0 if whole else 1, len(hit.norm)))
+        found.offer_hit(hit, tier if whole else max(tier, ranking.PREFIX), (0 if whole else 1, 0))
         pages.add((hit.kind, hit.key))
     return pages
 
@@ -116,8 +117,9 @@ def what_is_meant(backend: SearchBackend, query: Query, using: str, found, as_ty
     if band:
         # Not complete: "1p36" is also the start of condition names ("1p36 deletion syndrome"), listed after.
         # "7q31" takes in 7q31.1 and 7q31.33 (stored "7q31 1"), not 7q310; an arm ("5q") takes in all its bands.
+        # The genes there rank after names that start with the band ("1p36 deletion syndrome" for "1p36").
         within = band if band[-1] in "pq" else band + " "
-        _offer_codes(backend, found, [band], [within], ranking.GENE_ALIAS)
+        _offer_codes(backend, found, [band], [within], ranking.ALL_WORDS)
     meaning = _code_meaning(backend, query, using, found)
     if meaning is not None or as_typed:
         return meaning or Meaning()

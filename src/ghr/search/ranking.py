@@ -8,10 +8,10 @@ Each way a page can match the query falls in a *tier*; a page's rank is its best
 1. the exact preferred name of a gene or condition ("X-linked sideroblastic anemia", "ferrochelatase");
 2. the exact other name of a condition (synonym, acronym, everyday name) or a gene's previous symbol (ASB); an
    identifier typed without its prefix ("219700", "E84"), as the same digits may be another code;
-3. the exact alias symbol or other name of a gene (ALAS-E, "porphobilinogen deaminase"); a gene's band (7q31.2);
+3. the exact alias symbol or other name of a gene (ALAS-E, "porphobilinogen deaminase");
 4. the same words as a name in another order ("Anemia, sideroblastic, X-linked");
 5. a name that starts with the query (what people type into the suggest box: "sideroblastic an");
-6. a name containing every query word;
+6. a name containing every query word; the genes in a band the query names (7q31.2, 5q);
 7. the same as 1-6 once misspelt words are corrected ("sideroblastik anemia"): words of 5-8 letters may have one
    slip (a swap of two letters counts as one), longer words two, shorter words none (ghr.search.fuzzy);
 8. partial matches, ranked together by how many query words they hold, most first: names holding most of the
@@ -87,6 +87,9 @@ FIELD_LABEL = {
 
 
 def exact_tier(kind: str, field: str) -> int:
+    if field == "band":
+        # A place, not a name: "1p36" wants "1p36 deletion syndrome" before the genes there.
+        return ALL_WORDS
     if field in ("symbol", "identifier"):
         return SYMBOL_OR_ID
     if field in ("name", "title"):

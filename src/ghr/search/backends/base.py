@@ -92,10 +92,11 @@ class SqlBackend:
     def prefix_names(self, norm: str, limit: int) -> list[NameHit]:
         # A range on the sorted column finds every name starting with the query through the index.
         # Walking the index in its own (alphabetical) order stops after ``limit`` rows however common the prefix
-        # is ("c" starts 30,000 names); the caller orders those few by closeness.
+        # is ("c" starts 30,000 names); the caller orders those few by closeness. Bands are left to code_names:
+        # the hundreds of genes in "1p36.x" would fill the limit before "1p36 deletion syndrome".
         sql = (
             f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id "
-            "WHERE n.norm >= %s AND n.norm < %s AND n.norm <> %s ORDER BY n.norm LIMIT %s"
+            "WHERE n.norm >= %s AND n.norm < %s AND n.norm <> %s AND n.field <> 'band' ORDER BY n.norm LIMIT %s"
         )
         return self._hits(sql, [norm, norm + MAX_CODE_POINT, norm, limit])
 
