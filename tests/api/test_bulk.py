@@ -180,7 +180,7 @@ def test_a_failed_write_leaves_the_previous_set_serving(texts, bulk_files, clien
 
     # An editor publishes: a new release, whose files are yet to be written.
     (tmp_path / "haem.md").write_text("---\nkind: glossary\nkey: porphyrin\ntitle: porphyrin\n---\nA ring.\n")
-    assert not import_folder(tmp_path).errors
+    assert not import_folder(tmp_path, publish_for="operator").errors
     assert bulkstore.for_release() is None
 
     def broken():
