@@ -211,7 +211,8 @@ EVERYDAY_CASES = [
     ("night blindness", "/condition/night-blindness", "everyday name that is a page's name"),
     ("stretchy skin", "/condition/ehlers-danlos-syndrome", "everyday name"),
     ("premature ageing", "/condition/hutchinson-gilford-progeria-syndrome", "everyday name, British spelling"),
-    ("fish odour syndrome", "/condition/trimethylaminuria", "everyday name, British spelling"),
+    # MONDO 2025 names the page "Severe primary trimethylaminuria".
+    ("fish odour syndrome", "/condition/severe-primary-trimethylaminuria", "everyday name, British spelling"),
     ("65 roses", "/condition/cystic-fibrosis", "everyday name"),
     ("extra fingers", "/condition/postaxial-polydactyly", "everyday name"),
     # British spellings, possessives, plurals

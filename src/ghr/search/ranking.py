@@ -48,7 +48,8 @@ FIELD_WEIGHT = {
     "symbol": 0,
     "identifier": 0,
     "name": 1,
-    "previous_symbol": 2,
+    # After a condition's acronym: "HD" is Huntington disease before HTT's former symbol.
+    "previous_symbol": 3,
     "acronym": 2,
     "synonym": 2,
     "consumer": 2,

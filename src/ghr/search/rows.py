@@ -123,6 +123,11 @@ def _add_genes(rows: IndexRows, using: str) -> dict[int, int]:
             rows.add_identifier(entry_id, band, "band")
     for gene_id, kind, name in _rows(using, kb.GeneName, "gene_id, kind, name"):
         rows.add_name(entry_of[gene_id], kind, name)
+        # HGNC's older names add a family after a comma ("cystic fibrosis transmembrane conductance regulator,
+        # ATP-binding cassette (sub-family C, member 7)"); people type the part before it.
+        head = name.split(", ", 1)[0]
+        if kind in ("previous_name", "alias_name") and head != name and len(head.split()) >= 2:
+            rows.add_name(entry_of[gene_id], kind, head)
     return entry_of
 
 
