@@ -207,3 +207,19 @@ def test_the_facts_check_flags_a_frequency_far_from_the_sources(tmp_path):
     printed = out.getvalue()
     assert "frequency: gives '1 in 1,000', far from the sources' figure (<1 / 1 000 000" in printed
     assert "1 in 10" not in printed  # a share of the people who have it, not how common it is
+
+
+@pytest.mark.django_db(databases=["default", "kb"])
+def test_an_acknowledgement_survives_a_renamed_page_but_not_a_new_claim(tmp_path):
+    # Written when the page had another address and the knowledge base listed other patterns: the text's claim is
+    # the same, so the reviewed reason still holds.
+    kept = INHERITANCE.replace(
+        "---\nThis", "acknowledged:\n  - finding: says 'autosomal dominant', but the knowledge base gives m, xr for "
+        "sideroblastic-anemia-old-address\n    reason: test of an acknowledgement\n---\nThis",
+    )  # fmt: skip
+    printed = run("check", str(write(tmp_path, {"c/inheritance.md": kept})))
+    assert "1 texts checked: 0 findings, 1 acknowledged" in printed
+    other = kept.replace("says 'autosomal dominant'", "says 'autosomal recessive'")
+    with pytest.raises(CommandError, match="facts check found disagreements"):
+        call_command("texts", "check", str(write(tmp_path / "b", {"c/inheritance.md": other})),
+                     stdout=io.StringIO(), stderr=io.StringIO())  # fmt: skip
