@@ -43,5 +43,5 @@ def handbook_topic(request: HttpRequest, chapter: str, topic: str) -> HttpRespon
         raise Http404(f"The Handbook has no topic {chapter}/{topic}.")
     text, in_chapter, previous, following = found
     context = {"text": text, "chapter": in_chapter, "previous": previous, "following": following,
-               "references": _refs(text)}  # fmt: skip
+               "references": _refs(text), "diagrams": handbook.topic_diagrams(text.key)}  # fmt: skip
     return render(request, "web/handbook_topic.html", context)

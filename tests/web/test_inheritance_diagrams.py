@@ -1,0 +1,79 @@
+"""Family diagrams of inheritance: beside the inheritance section of each condition page whose pattern has one,
+and under the Handbook's inheritance topics; drawn in currentColor, named for screen readers, chances in words."""
+
+import pytest
+
+from ghr.web.pages.diagrams import DIAGRAMS
+from tests.web.conftest import parse, section, text_of
+
+PATTERN_PAGES = [
+    ("/condition/x-linked-sideroblastic-anemia", "xr"),
+    ("/condition/x-linked-erythropoietic-protoporphyria", "xd"),
+    ("/condition/erythropoietic-protoporphyria", "ar"),
+    ("/condition/acute-intermittent-porphyria", "ad"),
+]
+
+
+@pytest.mark.parametrize(("path", "code"), PATTERN_PAGES)
+def test_condition_page_shows_the_diagram_of_its_pattern(client, kb, path, code):
+    inheritance = section(parse(client.get(path)), "inheritance-heading")
+    figures = inheritance.xpath(".//figure[@class='inheritance-diagram']")
+    assert [figure.get("data-pattern") for figure in figures] == [code]
+    caption = text_of(figures[0].xpath("./figcaption")[0])
+    assert "percent" in caption or "all his" in caption
+    for svg in figures[0].xpath(".//svg"):
+        assert svg.get("role") == "img"
+        title = svg.xpath(f".//title[@id='{svg.get('aria-labelledby')}']")
+        assert title and text_of(title[0])
+
+
+def test_a_condition_without_a_pattern_has_no_diagram(client, kb):
+    doc = parse(client.get("/condition/down-syndrome"))
+    assert not section(doc, "inheritance-heading").xpath(".//figure")
+
+
+def test_autosomal_recessive_drawing_shows_the_family_it_describes(client, kb):
+    doc = parse(client.get("/condition/erythropoietic-protoporphyria"))
+    svg = section(doc, "inheritance-heading").xpath(".//svg")[0]
+    people = [(g.get("data-status"), " ".join(g.xpath(".//text/text()"))) for g in svg.xpath(".//g[@class='person']")]
+    assert people == [("carrier", "Father carrier"), ("carrier", "Mother carrier"), ("affected", "Son affected"),
+                      ("carrier", "Daughter carrier"), ("carrier", "Son carrier"),
+                      ("unaffected", "Daughter unaffected")]  # fmt: skip
+    caption = text_of(section(doc, "inheritance-heading").xpath(".//figcaption")[0])
+    assert "25 percent (1 in 4) chance of having the condition" in caption
+    assert "50 percent (1 in 2) chance of being a carrier" in caption
+
+
+def test_drawings_use_only_the_text_colour_and_no_inline_style_or_script(client, kb):
+    doc = parse(client.get("/condition/x-linked-sideroblastic-anemia"))
+    figure = doc.xpath("//figure[@class='inheritance-diagram']")[0]
+    assert not figure.xpath(".//*[@style] | .//script | .//*[starts-with(name(@*), 'on')]")
+    colours = {value for attr in ("fill", "stroke") for value in figure.xpath(f".//@{attr}")}
+    assert colours <= {"currentColor", "none"} | {v for v in colours if v.startswith("url(#diagram-xr-")}
+    ids = figure.xpath(".//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_every_diagram_states_its_chances_and_key_in_words():
+    for code, diagram in DIAGRAMS.items():
+        assert diagram.code == code
+        assert len(diagram.chances.split()) > 20, code
+        assert "square" in diagram.key and "circle" in diagram.key, code
+        for panel in diagram.panels:
+            assert len(panel.children) >= 3, code
+
+
+@pytest.mark.parametrize(
+    ("topic", "codes"),
+    [("inheritance-patterns", ["ad", "ar", "y", "ac", "n"]), ("x-linked-inheritance", ["xr", "xd"]),
+     ("mitochondrial-inheritance", ["m"])],
+)  # fmt: skip
+def test_handbook_inheritance_topics_show_their_diagrams(client, handbook, topic, codes):
+    doc = parse(client.get(f"/handbook/inheriting-genetic-conditions/{topic}"))
+    diagrams = section(doc, "diagrams-heading")
+    assert diagrams.xpath(".//figure/@data-pattern") == codes
+
+
+def test_other_handbook_topics_have_no_diagrams(client, handbook):
+    doc = parse(client.get("/handbook/cells-and-dna/gene-location"))
+    assert not doc.xpath("//figure[@class='inheritance-diagram']")
