@@ -16,7 +16,7 @@ from ghr.search.backends import NameHit, SearchBackend, backend_for
 from ghr.search.fuzzy import allowed_edits, best_corrections
 from ghr.search.text import clean_query, normalize, order_free_key, stem, stems
 
-KINDS = ("gene", "condition", "glossary", "handbook")
+KINDS = ("gene", "condition", "gene-family", "glossary", "handbook")
 MAX_RESULTS = 200
 STAGE_LIMIT = 100
 FEATURE_ROWS_LIMIT = 20000
