@@ -4,25 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kb', '0005_merge_narratives_and_gene_groups'),
+        ("kb", "0005_merge_narratives_and_gene_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='genegroup',
-            name='description',
-            field=models.TextField(blank=True, help_text='What the family is, in a plain sentence, made by the build (ghr.build.gene_groups).'),
+            model_name="genegroup",
+            name="description",
+            field=models.TextField(
+                blank=True,
+                help_text="What the family is, in a plain sentence, made by the build (ghr.build.gene_groups).",
+            ),
         ),
         migrations.AddField(
-            model_name='genegroup',
-            name='gene_count',
-            field=models.PositiveIntegerField(default=0, help_text='Member genes; a page needs at least two.'),
+            model_name="genegroup",
+            name="gene_count",
+            field=models.PositiveIntegerField(default=0, help_text="Member genes; a page needs at least two."),
         ),
         migrations.AddField(
-            model_name='genegroup',
-            name='slug',
-            field=models.SlugField(help_text="The family page's address, 'hemoglobin-subunits'; none for a one-gene group (no page).", max_length=200, null=True, unique=True),
+            model_name="genegroup",
+            name="slug",
+            field=models.SlugField(
+                help_text="The family page's address, 'hemoglobin-subunits'; none for a one-gene group (no page).",
+                max_length=200,
+                null=True,
+                unique=True,
+            ),
         ),
     ]
