@@ -77,3 +77,8 @@ def test_handbook_inheritance_topics_show_their_diagrams(client, handbook, topic
 def test_other_handbook_topics_have_no_diagrams(client, handbook):
     doc = parse(client.get("/handbook/cells-and-dna/gene-location"))
     assert not doc.xpath("//figure[@class='inheritance-diagram']")
+
+
+def test_printer_friendly_condition_page_keeps_the_diagram(client, kb):
+    doc = parse(client.get("/condition/acute-intermittent-porphyria/print"))
+    assert section(doc, "inheritance-heading").xpath(".//figure/@data-pattern") == ["ad"]
