@@ -82,3 +82,22 @@ def test_other_handbook_topics_have_no_diagrams(client, handbook):
 def test_printer_friendly_condition_page_keeps_the_diagram(client, kb):
     doc = parse(client.get("/condition/acute-intermittent-porphyria/print"))
     assert section(doc, "inheritance-heading").xpath(".//figure/@data-pattern") == ["ad"]
+
+
+def test_not_inherited_is_drawn_only_where_a_genetic_change_causes_the_condition(client, kb):
+    # The drawing shows a new genetic change: right for a chromosome change such as trisomy 21, wrong for an
+    # acquired condition with no known genetic cause.
+    from ghr.kb import models
+
+    orphadata = models.SourceRelease.objects.get(key="orphadata")
+    down = models.Condition.objects.get(slug="down-syndrome")
+    models.ConditionInheritance.objects.create(condition=down, code="n", evidence="Not applicable", source=orphadata)
+    acquired = models.Condition.objects.create(slug="acquired-test-condition", name="Acquired test condition",
+                                               name_source=orphadata)  # fmt: skip
+    models.ConditionInheritance.objects.create(condition=acquired, code="n", evidence="Not applicable",
+                                               source=orphadata)  # fmt: skip
+    shown = section(parse(client.get("/condition/down-syndrome")), "inheritance-heading")
+    assert shown.xpath(".//figure/@data-pattern") == ["n"]
+    acquired_page = section(parse(client.get("/condition/acquired-test-condition")), "inheritance-heading")
+    assert not acquired_page.xpath(".//figure")
+    assert "not usually passed down" in text_of(acquired_page)

@@ -157,8 +157,11 @@ class ConditionPage:
 
     @property
     def diagrams(self) -> list[Diagram]:
-        """A family diagram for each pattern the page states that has one."""
-        found = (diagram_for(item.code) for item in self.inheritance)
+        """A family diagram for each pattern the page states that has one. "Not inherited" is drawn as a new
+        genetic change, so only where a gene or a chromosome change is known to cause the condition: many such
+        conditions are acquired (a poisoning, an infection) and have no genetic change to draw."""
+        genetic = bool(self.genes or self.chromosome_change)
+        found = (diagram_for(item.code) for item in self.inheritance if item.code != "n" or genetic)
         return [diagram for diagram in found if diagram is not None]
 
     @property

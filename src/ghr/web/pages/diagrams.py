@@ -152,9 +152,10 @@ DIAGRAMS = {
         _family("Two unaffected parents and three children: one child has a new genetic change",
                 "Father unaffected AA", "Mother unaffected AA",
                 "Son unaffected AA", "Daughter new aA", "Son unaffected AA"),),
-        "Neither parent has the genetic change. It happens new in one person, often in only some of the body's "
-        "cells during their lifetime. Brothers and sisters are usually not at a higher risk, and a change that "
-        "is only in some body cells is not passed on to children."),
+        "The condition is not passed down from the parents. Where a genetic change causes it, neither parent has "
+        "the change: it happens new in one person, often in only some of the body's cells during their lifetime. "
+        "Brothers and sisters are usually not at a higher risk, and a change that is only in some body cells is "
+        "not passed on to children."),
 }  # fmt: skip
 
 
