@@ -89,3 +89,17 @@ def test_api_list_detail_and_json_twin(client, families):
     twin = client.get(f"/gene-family/{families}.json")
     assert twin["Content-Type"].startswith("application/json") and json.loads(twin.content) == record
     assert client.get("/api/v1/gene-families/594").status_code == 404
+
+
+def test_big_families_are_read_a_page_at_a_time(client, families, monkeypatch):
+    from ghr.web.pages import gene_family
+
+    monkeypatch.setattr(gene_family, "MEMBERS_PER_PAGE", 2)
+    first = section(parse(client.get(f"/gene-family/{families}")), "members-heading")
+    assert [text_of(a) for a in first.xpath(".//ul[@class='family-members']/li/a")] == ["ALAS2", "FECH"]
+    assert "3 of these 3 genes are linked" in text_of(first) and "Genes 1 to 2 are listed here" in text_of(first)
+    assert first.xpath(".//a[@rel='next']/@href") == [f"/gene-family/{families}?page=2"]
+    second = section(parse(client.get(f"/gene-family/{families}?page=2")), "members-heading")
+    assert [text_of(a) for a in second.xpath(".//ul[@class='family-members']/li/a")] == ["HMBS"]
+    assert client.get(f"/gene-family/{families}?page=3").status_code == 404
+    assert client.get(f"/gene-family/{families}?page=x").status_code == 404

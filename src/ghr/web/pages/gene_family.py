@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.http import Http404
+
 from ghr.kb.models import GeneConditionLink, GeneGroup, GeneGroupMember
 from ghr.web.pages.sources import SourceNote
 
+MEMBERS_PER_PAGE = 200
+"""The biggest families have over 2,000 genes (long non-coding RNAs): they are read a page at a time."""
 CONDITIONS_PER_MEMBER = 5
 """A member lists this many of its conditions (the best established first); its gene page has them all."""
 LINK_ORDER = tuple(GeneConditionLink.Kind.values)
@@ -42,7 +47,12 @@ class Member:
 class FamilyPage:
     group: GeneGroup
     members: list[Member]
+    """This page's members."""
     source: SourceNote
+    page: Page
+    """Which page of the members this is (Django's paginator page)."""
+    members_with_conditions: int
+    """How many of all the members are linked to a condition."""
 
     @property
     def title(self) -> str:
@@ -51,10 +61,6 @@ class FamilyPage:
     @property
     def url(self) -> str:
         return family_url(self.group.slug)
-
-    @property
-    def members_with_conditions(self) -> int:
-        return sum(1 for member in self.members if member.conditions)
 
 
 def family_url(slug: str) -> str:
@@ -83,16 +89,23 @@ def _conditions(gene_ids: list[int]) -> dict[int, list[MemberCondition]]:
     return found
 
 
-def family_page(group: GeneGroup) -> FamilyPage:
-    genes = list(GeneGroupMember.objects.filter(group=group).order_by("gene__symbol").values_list(
-        "gene_id", "gene__symbol", "gene__name"))  # fmt: skip
+def family_page(group: GeneGroup, page_number: str | None = None) -> FamilyPage:
+    """The family with one page of its members (MEMBERS_PER_PAGE, by symbol); a page that does not exist is a 404."""
+    rows = GeneGroupMember.objects.filter(group=group)
+    paginator = Paginator(rows.order_by("gene__symbol").values_list("gene_id", "gene__symbol", "gene__name"),
+                          MEMBERS_PER_PAGE)  # fmt: skip
+    try:
+        genes = paginator.page(page_number or 1)
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("This gene family has no such page of genes.") from error
     conditions = _conditions([gene_id for gene_id, _, _ in genes])
     members = []
     for gene_id, symbol, name in genes:
         linked = conditions.get(gene_id, [])
         members.append(Member(symbol, name, linked[:CONDITIONS_PER_MEMBER],
                               max(len(linked) - CONDITIONS_PER_MEMBER, 0)))  # fmt: skip
-    return FamilyPage(group, members, SourceNote.of([group.source]))
+    linked_count = rows.filter(gene__links__isnull=False).values("gene_id").distinct().count()
+    return FamilyPage(group, members, SourceNote.of([group.source]), genes, linked_count)
 
 
 @dataclass(frozen=True)

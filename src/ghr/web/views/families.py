@@ -19,4 +19,4 @@ def family(request: HttpRequest, ident: str) -> HttpResponse:
         raise Http404(f"No gene family with at least two genes has the address {ident!r}.")
     if by_number:
         return redirect(family_url(group.slug), permanent=True)
-    return render(request, "web/gene_family.html", {"page": family_page(group)})
+    return render(request, "web/gene_family.html", {"page": family_page(group, request.GET.get("page"))})
