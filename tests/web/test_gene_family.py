@@ -89,6 +89,12 @@ def test_api_list_detail_and_json_twin(client, families):
     twin = client.get(f"/gene-family/{families}.json")
     assert twin["Content-Type"].startswith("application/json") and json.loads(twin.content) == record
     assert client.get("/api/v1/gene-families/594").status_code == 404
+    gene = json.loads(client.get("/api/v1/genes/HMBS").content)
+    assert [(f["hgnc_group_id"], f["api_url"]) for f in gene["families"]] == [
+        (99001, f"/api/v1/gene-families/{families}")
+    ]
+    a1bg = json.loads(client.get("/api/v1/genes/A1BG").content)
+    assert a1bg["families"] == []  # its only group has one gene: not a family with a page
 
 
 def test_big_families_are_read_a_page_at_a_time(client, families, monkeypatch):

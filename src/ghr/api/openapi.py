@@ -145,6 +145,9 @@ SCHEMAS: dict[str, Any] = {
                 )
             ),
             "references": array(ref("Reference")),
+            "families": array(
+                _sourced({"hgnc_group_id": INTEGER, "slug": STRING, "name": STRING, "url": STRING, "api_url": STRING})
+            ),
             "texts": array(ref("Text")),
             "sources": ref("Sources"),
         }
