@@ -30,7 +30,7 @@ build: fetch  ## rebuild the knowledge base from the pinned data
 
 texts: install
 	$(GHR) migrate --database default -v 0
-	$(GHR) texts import content/
+	$(GHR) texts import --publish content/
 
 serve: install
 	$(GHR) serve

@@ -1,4 +1,5 @@
-"""Search benchmarks: index build time, suggest and search latency in process, and under loopback load.
+"""Search benchmarks: index build time, suggest and search latency in process, and under loopback load beside the
+framework's own ceiling measured in the same run (a bare Django view returning fixed JSON, bench/bare_django.py).
 
 On the full build when one is serving; otherwise on a synthetic knowledge base of full-build size (44,000 genes,
 150,000 gene names, 15,000 conditions with 60,000 names, 120,000 condition features), built in a temporary folder
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -31,6 +33,8 @@ SCALE = {"genes": 44000, "gene_names": 150000, "conditions": 15000, "condition_n
          "features": 120000}  # fmt: skip
 LOAD_SECONDS = 8
 LOAD_CONCURRENCY = 32
+SITE_APP = "ghr.project.wsgi:application"
+BARE_APP = "bench.bare_django:application"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -218,29 +222,80 @@ def _hammer(base: str, paths: list[str], stop: float, timings: list[float], erro
         timings.append((time.perf_counter() - started) * 1000)
 
 
-def load_test(env: dict[str, str], queries: list[str], endpoint: str, workers: int = 4) -> dict:
+def _wrk_script(folder: Path, paths: list[str]) -> Path:
+    """A wrk script asking for the paths in random order, as many people typing different things would."""
+    script = folder / "paths.lua"
+    quoted = ",".join(json.dumps(path) for path in paths)
+    script.write_text(
+        f"local paths = {{{quoted}}}\nrequest = function() return wrk.format('GET', paths[math.random(#paths)]) end\n"
+    )
+    return script
+
+
+def _wrk(base: str, paths: list[str]) -> dict:
+    with tempfile.TemporaryDirectory(prefix="ghr-bench-wrk-") as folder:
+        command = ["wrk", f"-c{LOAD_CONCURRENCY}", "-t2", f"-d{LOAD_SECONDS}s", "--latency", "--timeout", "30s",
+                   "-s", str(_wrk_script(Path(folder), paths)), base]  # fmt: skip
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    from bench.bench_api import _milliseconds
+
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+            "p50": _milliseconds(re.search(r"\s50%\s+(\S+)", out).group(1)),
+            "p99": _milliseconds(re.search(r"\s99%\s+(\S+)", out).group(1)),
+            "errors": (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0),
+            "client": "wrk"}  # fmt: skip
+
+
+def _python_client(base: str, paths: list[str]) -> dict:
+    timings: list[float] = []
+    errors: list[int] = []
+    stop = time.time() + LOAD_SECONDS
+    threads = [threading.Thread(target=_hammer, args=(base, paths, stop, timings, errors))
+               for _ in range(LOAD_CONCURRENCY)]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"rps": len(timings) / LOAD_SECONDS, "p50": statistics.median(timings),
+            "p99": percentile(timings, 0.99), "errors": len(errors), "client": "Python threads"}  # fmt: skip
+
+
+def _redis_running() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _warm(base: str, paths: list[str], rounds: int) -> None:
+    """Ask for every path ``rounds`` times, one after another, so that the cache holds every answer."""
+    for _ in range(rounds):
+        for path in paths:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                response.read()
+
+
+def load_test(env: dict[str, str], paths: list[str], app: str = SITE_APP, workers: int = 4, warm: bool = False):
+    """Requests/s and latency of ``paths`` served by gunicorn (``app``) on loopback, driven by wrk when it is
+    installed (a Python client competes with the server for the same two cores), else by Python threads. ``warm``
+    asks for every path first, so that the page cache holds every answer: once with a cache the workers share
+    (Redis), else several times so that each worker has most of them."""
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "ghr.project.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--log-level", "warning"],
+        [str(gunicorn), app, "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
         cwd=ROOT, env={**env, "PYTHONPATH": f"{ROOT}/src:{ROOT}"},
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_for(base + "/api/v1/suggest?q=alas")
-        paths = [f"{endpoint}?{urllib.parse.urlencode({'q': query})}" for query in queries]
-        timings: list[float] = []
-        errors: list[int] = []
-        stop = time.time() + LOAD_SECONDS
-        threads = [threading.Thread(target=_hammer, args=(base, paths, stop, timings, errors))
-                   for _ in range(LOAD_CONCURRENCY)]  # fmt: skip
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        return {"rps": len(timings) / LOAD_SECONDS, "p50": statistics.median(timings),
-                "p99": percentile(timings, 0.99), "errors": len(errors), "workers": workers}  # fmt: skip
+        _wait_for(base + paths[0])
+        if warm:
+            _warm(base, paths, 1 if env.get("GHR_CACHE_URL") else workers * 2)
+        figures = _wrk(base, paths) if shutil.which("wrk") else _python_client(base, paths)
+        return {**figures, "workers": workers}
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -254,16 +309,24 @@ def child_main(argv: list[str]) -> int:
     figures = measure_in_process(synthetic)
     if not synthetic:
         from tests.search.relevance import evaluate
-        from tests.search.relevance_cases import FULL_CASES
+        from tests.search.relevance_cases import EVERYDAY_CASES, FULL_CASES
 
         scores = evaluate(FULL_CASES)
         figures["relevance"] = {"line": scores.line(), "misses": scores.misses}
+        everyday = evaluate(EVERYDAY_CASES)
+        figures["everyday"] = {"line": everyday.line(), "misses": everyday.misses}
     queries = query_mix()
     env = dict(os.environ)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env["GHR_API_RATE_LIMIT"] = "100000000/60"
+    # The framework's ceiling in the same run, on the same machine at the same moment: figures are ratios to it.
+    figures["load bare"] = load_test(env, ["/bare.json"], app=BARE_APP)
     for endpoint in ("/api/v1/suggest", "/api/v1/search"):
-        figures[f"load {endpoint}"] = load_test(env, queries, endpoint)
+        paths = [f"{endpoint}?{urllib.parse.urlencode({'q': query})}" for query in queries]
+        # Every answer computed (the page cache off), then the same queries again once the cache holds them.
+        figures[f"load {endpoint}"] = load_test({**env, "GHR_PAGE_CACHE_SECONDS": "0"}, paths)
+        shared = {"GHR_CACHE_URL": "redis://127.0.0.1:6379/0"} if _redis_running() else {}
+        figures[f"load {endpoint} cached"] = {**load_test({**env, **shared}, paths, warm=True), **shared}
     print("RESULT " + json.dumps(figures), flush=True)
     return 0
 
@@ -286,6 +349,8 @@ def _report(report, label: str, figures: dict) -> None:
     if "relevance" in figures:
         report.add(section, "relevance (tests/search/relevance_cases.py)", figures["relevance"]["line"],
                    "; ".join(figures["relevance"]["misses"])[:600])  # fmt: skip
+        report.add(section, "relevance, everyday queries (EVERYDAY_CASES)", figures["everyday"]["line"],
+                   "; ".join(figures["everyday"]["misses"])[:600])  # fmt: skip
     report.add(section, "index build", f"{figures['index_seconds']:.2f} s", "ghr.search.indexer.build_index")
     for name in ("suggest", "search"):
         timing = figures[name]
@@ -293,12 +358,18 @@ def _report(report, label: str, figures: dict) -> None:
                    f"{figures['queries']} queries, target p99 < 10 ms for suggest; CPU time p50 / p99 "
                    f"{timing['cpu_p50']:.2f} / {timing['cpu_p99']:.2f} ms; load average "
                    f"{figures['load_average']:.1f}")  # fmt: skip
+    bare = figures["load bare"]
+    loads = [("bare Django view, fixed JSON", bare)]
     for endpoint in ("/api/v1/suggest", "/api/v1/search"):
-        load = figures[f"load {endpoint}"]
-        report.add(section, f"{endpoint} under load (c={LOAD_CONCURRENCY})",
-                   f"{load['rps']:.0f} req/s, p50 {load['p50']:.1f} ms, p99 {load['p99']:.1f} ms",
-                   f"gunicorn {load['workers']} workers on loopback, {LOAD_SECONDS} s, "
-                   f"{load['errors']} errors")  # fmt: skip
+        cached = figures[f"load {endpoint} cached"]
+        where = "Redis" if cached.get("GHR_CACHE_URL") else "each worker's memory"
+        loads += [(f"{endpoint}, every answer computed", figures[f"load {endpoint}"]),
+                  (f"{endpoint}, every answer from the page cache ({where})", cached)]  # fmt: skip
+    for name, load in loads:
+        report.add(section, f"{name} under load (c={LOAD_CONCURRENCY})",
+                   f"{load['rps']:.0f} req/s ({load['rps'] / bare['rps']:.2f}x bare Django), p50 {load['p50']:.1f} "
+                   f"ms, p99 {load['p99']:.1f} ms", f"gunicorn {load['workers']} workers on loopback, {LOAD_SECONDS} "
+                   f"s, {load['client']}, {load['errors']} errors; target for suggest 0.7x bare")  # fmt: skip
 
 
 def _serving_full_build() -> bool:

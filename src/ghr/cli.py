@@ -8,8 +8,11 @@ process and the settings registry rather than the database.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
+import tempfile
+from pathlib import Path
 
 from ghr.conf import SETTINGS, load_config
 
@@ -20,6 +23,26 @@ def print_settings() -> int:
         default = setting.default_text(os.environ)
         print(f"{setting.name} = {config[setting.name]!r}\n    {setting.help}\n    default: {default!r}")
     return 0
+
+
+# A Unix socket's path holds at most 107 bytes.
+MAX_SOCKET_PATH = 100
+
+
+def control_socket(var_dir: Path) -> Path:
+    """gunicorn's control socket for this instance: in its own var folder, so two sites on one machine (or two
+    clones) never share one (gunicorn's default is one path per user)."""
+    path = var_dir / "gunicorn.ctl"
+    if len(str(path)) <= MAX_SOCKET_PATH:
+        return path
+    digest = hashlib.sha256(str(var_dir).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"ghr-{digest}.ctl"
+
+
+def gunicorn_command(config, bind: str) -> list[str]:
+    return ["gunicorn", "ghr.project.wsgi:application", "--bind", bind, "--workers", str(config["GHR_WORKERS"]),
+            "--access-logfile", "-", "--graceful-timeout", "5",
+            "--control-socket", str(control_socket(config.var_dir))]  # fmt: skip
 
 
 def serve(argv: list[str]) -> int:
@@ -45,8 +68,7 @@ def serve(argv: list[str]) -> int:
     if args.dev:
         call_command("runserver", bind)
         return 0
-    command = ["gunicorn", "ghr.project.wsgi:application", "--bind", bind, "--workers", str(config["GHR_WORKERS"]),
-               "--access-logfile", "-", "--graceful-timeout", "5"]  # fmt: skip
+    command = gunicorn_command(config, bind)
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     os.execv(gunicorn, command)
     return 0  # pragma: no cover (execv does not return)

@@ -6,6 +6,7 @@ settings module from there; nothing else in ghr reads the environment.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,17 @@ def _as_bool(value: str) -> bool:
 
 def _as_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _as_networks(value: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(part, strict=False) for part in _as_list(value))
+
+
+def _as_header(value: str) -> str:
+    name = value.strip()
+    if not name or not all(c.isalnum() or c == "-" for c in name):
+        raise ValueError("expected an HTTP header name such as X-Forwarded-For")
+    return name
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,12 @@ SETTINGS: tuple[Setting, ...] = (
         "base, PREFIX_kb_staging while a build runs).",
     ),
     Setting(
+        "GHR_DB_LOCK_WAIT_SECONDS",
+        "5",
+        "SQLite only: how long a request waits for a locked database before it answers 503 (try again shortly).",
+        float,
+    ),
+    Setting(
         "GHR_CACHE_DIR",
         _default_cache_dir,
         "Where fetched publisher files are cached, shared by every clone on the machine "
@@ -78,7 +96,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "GHR_CACHE_URL",
         "",
-        "Cache for rendered pages and rate limits: empty for local memory, redis://host:port/db for Redis.",
+        "Cache for rendered pages, login throttle and rate limits: redis://host:port/db for Redis, shared by "
+        "every process and machine. Empty: pages in each process's memory, and the counts of the throttle and "
+        "rate limits in files under GHR_VAR_DIR/limits, shared by the processes of one machine only.",
     ),
     Setting("GHR_CONTENT_DIR", "content", "Folder of editorial texts in Markdown, imported by `ghr texts import`."),
     Setting("GHR_PUBLISH_DIR", "", "Where `ghr publish` writes the static site; empty means GHR_VAR_DIR/publish."),
@@ -100,7 +120,53 @@ SETTINGS: tuple[Setting, ...] = (
         "Mark session and CSRF cookies Secure (set it when served over HTTPS).",
         _as_bool,
     ),
-    Setting("GHR_API_RATE_LIMIT", "600/60", "API requests allowed per client address: COUNT/SECONDS."),
+    Setting(
+        "GHR_SSL_REDIRECT",
+        "false",
+        "Redirect every plain-HTTP request to HTTPS. Behind a proxy that ends TLS, the proxy must set "
+        "X-Forwarded-Proto (the shipped nginx configuration does).",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_HSTS_SECONDS",
+        "0",
+        "Strict-Transport-Security max-age: browsers use only HTTPS for this long once they have seen the site "
+        "(31536000 is a year). 0 sends no such header; set it once HTTPS works.",
+        int,
+    ),
+    Setting(
+        "GHR_HSTS_INCLUDE_SUBDOMAINS",
+        "false",
+        "With GHR_HSTS_SECONDS: the same for every sub-domain of the site's host.",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_HSTS_PRELOAD",
+        "false",
+        "With GHR_HSTS_SECONDS: allow browsers to ship the host in their HTTPS-only list.",
+        _as_bool,
+    ),
+    Setting(
+        "GHR_API_RATE_LIMIT",
+        "600/60",
+        "API requests allowed per client address: COUNT/SECONDS. Counts every data answer: /api/, search and "
+        "suggest, the old .json/.xml documents and ?report=, /connect and the bulk downloads.",
+    ),
+    Setting(
+        "GHR_TRUSTED_PROXIES",
+        "127.0.0.1,::1",
+        "Comma-separated addresses or networks (10.0.0.0/8) of proxies whose GHR_CLIENT_ADDRESS_HEADER is believed: "
+        "the login throttle and the API rate limit then count the client's address, not the proxy's. Empty: "
+        "only the connection's own address counts.",
+        _as_networks,
+    ),
+    Setting(
+        "GHR_CLIENT_ADDRESS_HEADER",
+        "X-Forwarded-For",
+        "Header a trusted proxy puts the client's address in (the shipped nginx configuration sets "
+        "X-Forwarded-For); the last address in it that is not a trusted proxy is the client.",
+        _as_header,
+    ),
     Setting("GHR_REVIEW_AGE_YEARS", "5", "A published text older than this many years is flagged review due.", int),
     Setting(
         "GHR_PAGE_CACHE_SECONDS",

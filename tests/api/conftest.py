@@ -56,7 +56,7 @@ def texts(tmp_path):
 
     for name, body in {"function.md": GENE_TEXT, "description.md": CONDITION_TEXT, "heme.md": GLOSSARY_TEXT}.items():
         (tmp_path / name).write_text(textwrap.dedent(body))
-    report = import_folder(tmp_path)
+    report = import_folder(tmp_path, publish_for="tests")
     assert not report.errors, report.errors
     return report
 

@@ -73,10 +73,11 @@ def test_publishing_a_text_changes_the_etag(kb, client, tmp_path):
 
     text = "---\nkind: gene-function\nkey: ALAS2\ntitle: ALAS2\n{}---\nMakes an enzyme.\n"
     (tmp_path / "f.md").write_text(text.format(""))
-    import_folder(tmp_path)  # no second reading yet: saved for review, the public document is unchanged
+    # No second reading yet: saved for review, the public document is unchanged.
+    import_folder(tmp_path, publish_for="tests")
     assert client.get("/api/v1/genes/ALAS2", HTTP_IF_NONE_MATCH=before).status_code == 304
     (tmp_path / "f.md").write_text(text.format("second_reading: {reader: Rita Reader, date: 2026-12-01}\n"))
-    import_folder(tmp_path)
+    import_folder(tmp_path, publish_for="tests")
     after = client.get("/api/v1/genes/ALAS2", HTTP_IF_NONE_MATCH=before)
     assert after.status_code == 200 and after["ETag"] != before
 

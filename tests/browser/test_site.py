@@ -88,15 +88,18 @@ def test_skip_link_and_keyboard_search(site, page):
     assert "/search?q=ALAS2" in page.url
 
 
-def test_search_suggestions_by_keyboard(site, page):
+@pytest.mark.parametrize("box_id", ["site-search", "home-search-input"])
+def test_search_suggestions_by_keyboard(site, page, box_id):
+    # The header's box and the home page's big box behave the same.
     page.goto(site + "/")
     probe = page.request.get(site + "/api/v1/suggest?q=ALAS")
     if probe.status != 200:
         pytest.skip(f"/api/v1/suggest answers {probe.status}: the suggestion service is not there yet")
-    box = page.locator("#site-search")
+    box = page.locator("#" + box_id)
     box.focus()
     page.keyboard.type("ALAS", delay=30)
-    listbox = page.get_by_role("listbox", name="Suggestions")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    assert listbox.get_attribute("aria-label") == "Suggestions"
     listbox.wait_for(state="visible", timeout=5000)
     assert box.get_attribute("aria-expanded") == "true"
     first = listbox.get_by_role("option").first

@@ -88,9 +88,10 @@ def test_a_link_text_names_its_source_records_and_inheritance_only_where_the_gen
     causes = link_text("ALAS2", "X-linked sideroblastic anemia", "causes", ["OMIM:300751"], codes=["xr"],
                        sources=("uniprot_diseases",))  # fmt: skip
     assert words(causes) == (
-        "Changes in the ALAS2 gene cause X-linked sideroblastic anemia (source record: OMIM:300751). This condition "
-        "is inherited in an X-linked recessive pattern."
+        "Changes in the ALAS2 gene cause X-linked sideroblastic anemia. This condition is inherited in an X-linked "
+        "recessive pattern."
     )
     modifier = link_text("TGFB1", "cystic fibrosis", "modifies", [], codes=["ar"], sources=())
     assert words(modifier) == "Changes in the TGFB1 gene can change how severe cystic fibrosis is or how it develops."
+    assert causes.facts["evidence"] == ["OMIM:300751"]
     assert modifier.facts["inheritance"] == []

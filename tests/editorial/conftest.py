@@ -75,9 +75,12 @@ def real_password_hashing():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Lists of published texts are cached under the release token; start and end each test without them."""
-    from django.core.cache import cache
+    """Lists of published texts are cached under the release token, and login failures are counted in the
+    limits cache; start and end each test without them."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for name in ("default", "limits"):
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in ("default", "limits"):
+        caches[name].clear()

@@ -72,7 +72,7 @@ def content(tmp_path):
 
 
 def test_import_publishes_without_a_reviewed_date(content):
-    assert "3 created" in run("import", str(content))
+    assert "3 created" in run("import", "--publish", str(content))
     shown = public.published_text("gene-function", "FECH")
     assert shown.title == "Normal function of the FECH gene"
     assert shown.references == (1376018, 8829630)
@@ -84,7 +84,7 @@ def test_import_publishes_without_a_reviewed_date(content):
 
 
 def test_glossary_synonyms_reach_the_index(content):
-    run("import", str(content))
+    run("import", "--publish", str(content))
     index = public.glossary_index()
     assert ("heme group", "heme") in index
     assert ("haem", "heme") in index
@@ -92,28 +92,28 @@ def test_glossary_synonyms_reach_the_index(content):
 
 
 def test_reimport_of_unchanged_files_creates_nothing(content):
-    run("import", str(content))
+    run("import", "--publish", str(content))
     revisions, events = Revision.objects.count(), AuditEvent.objects.count()
     token = public.texts_release()
-    assert "3 unchanged" in run("import", str(content))
+    assert "3 unchanged" in run("import", "--publish", str(content))
     assert (Revision.objects.count(), AuditEvent.objects.count()) == (revisions, events)
     assert public.texts_release() == token
 
 
 def test_reimport_of_a_changed_file_adds_a_published_revision(content):
-    run("import", str(content))
+    run("import", "--publish", str(content))
     (content / "genes/FECH/function.md").write_text(GENE.replace("last step", "final step"), encoding="utf-8")
-    assert "1 updated" in run("import", str(content))
+    assert "1 updated" in run("import", "--publish", str(content))
     text = Text.objects.get(kind="gene-function", key="FECH")
     assert text.revisions.count() == 2
     assert "final step" in public.published_text("gene-function", "FECH").html
 
 
 def test_export_then_import_is_stable(content, tmp_path):
-    run("import", str(content))
+    run("import", "--publish", str(content))
     first, second = tmp_path / "first", tmp_path / "second"
     run("export", str(first))
-    assert "3 unchanged" in run("import", str(first))
+    assert "3 unchanged" in run("import", "--publish", str(first))
     run("export", str(second))
     files = sorted(p.relative_to(first) for p in first.rglob("*.md"))
     assert [str(p) for p in files] == [
@@ -131,35 +131,35 @@ def test_bad_files_are_reported_and_the_rest_imported(tmp_path):
         {"a.md": GENE, "b.md": GENE.replace("gene-function", "gene-poem"), "c.md": GENE.replace("FECH\n", "fe ch\n")},
     )  # fmt: skip
     with pytest.raises(CommandError, match="2 files"):
-        run("import", str(folder))
+        run("import", "--publish", str(folder))
     assert public.published_text("gene-function", "FECH") is not None
 
 
 def test_import_of_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="not a folder"):
-        run("import", str(tmp_path / "nowhere"))
+        run("import", "--publish", str(tmp_path / "nowhere"))
 
 
 def test_reimport_keeps_what_editors_changed_on_the_site(content, writer, reviewer, publisher):
     from ghr.editorial import workflow
 
-    run("import", str(content))
+    run("import", "--publish", str(content))
     text = Text.objects.get(kind="gene-function", key="FECH")
     workflow.save_draft(text, writer, title="Normal function of the FECH gene", body="Reviewed wording.",
                         references=[1376018])  # fmt: skip
     for step, who in ((workflow.submit, writer), (workflow.approve, reviewer), (workflow.publish, publisher)):
         step(text, who)
     # The same files again: the reviewed text stays, with its reviewed date.
-    assert "3 unchanged" in run("import", str(content))
+    assert "3 unchanged" in run("import", "--publish", str(content))
     shown = public.published_text("gene-function", "FECH")
     assert "Reviewed wording." in shown.html and shown.reviewed is not None
     # The file changes: the editors' version is still kept, and the operator is told so.
     (content / "genes/FECH/function.md").write_text(GENE.replace("last step", "final step"), encoding="utf-8")
-    output = run("import", str(content))
+    output = run("import", "--publish", str(content))
     assert "1 kept" in output and "kept gene-function FECH" in output
     assert "Reviewed wording." in public.published_text("gene-function", "FECH").html
     # --force replaces it, as a new, unreviewed version.
-    assert "1 updated" in run("import", "--force", str(content))
+    assert "1 updated" in run("import", "--publish", "--force", str(content))
     shown = public.published_text("gene-function", "FECH")
     assert "final step" in shown.html and shown.reviewed is None
     assert text.revisions.count() == 3
@@ -168,7 +168,7 @@ def test_reimport_keeps_what_editors_changed_on_the_site(content, writer, review
 def test_rerender_refreshes_cached_html(content):
     from django.db import connection
 
-    run("import", str(content))
+    run("import", "--publish", str(content))
     text = Text.objects.get(kind="gene-function", key="FECH")
     with connection.cursor() as cursor:  # as if rendered under older, laxer rules
         cursor.execute("UPDATE ghr_editorial_revision SET html = %s WHERE id = %s",

@@ -60,7 +60,7 @@ def test_citations_are_read_whole_and_bad_ones_say_why():
 @pytest.mark.django_db(databases=["default", "kb"])
 def test_a_condition_text_without_a_second_reading_waits_for_review(tmp_path):
     folder = write(tmp_path, {"d.md": description("x-linked-sideroblastic-anemia", "MONDO:0020721", reading="")})
-    output = run("import", str(folder))
+    output = run("import", "--publish", str(folder))
     assert "for review condition-description x-linked-sideroblastic-anemia" in output
     text = Text.objects.get(kind="condition-description")
     assert text.state == State.IN_REVIEW and text.published_revision is None
@@ -70,7 +70,7 @@ def test_a_condition_text_without_a_second_reading_waits_for_review(tmp_path):
 @pytest.mark.django_db(databases=["default", "kb"])
 def test_a_second_read_text_is_published_with_its_reader_and_full_references(client, tmp_path):
     folder = write(tmp_path, {"d.md": description("x-linked-sideroblastic-anemia", "MONDO:0020721")})
-    run("import", str(folder))
+    run("import", "--publish", str(folder))
     text = Text.objects.get(kind="condition-description")
     assert text.state == State.PUBLISHED
     assert "second reading by Rita Reader on 2026-12-01" in text.published_revision.note
@@ -88,7 +88,7 @@ def test_a_second_read_text_is_published_with_its_reader_and_full_references(cli
 @pytest.mark.django_db(databases=["default", "kb"])
 def test_a_text_finds_its_page_by_mondo_id_and_follows_a_rename(client, tmp_path):
     folder = write(tmp_path, {"d.md": description("xlsa-old-name", "MONDO:0020721")})
-    run("import", str(folder))
+    run("import", "--publish", str(folder))
     assert Text.objects.get(kind="condition-description").key == "x-linked-sideroblastic-anemia"
     Condition.objects.using("kb").filter(slug="x-linked-sideroblastic-anemia").update(slug="sideroblastic-anemia-x")
     from ghr.editorial.attachment import reattach
@@ -101,7 +101,7 @@ def test_a_text_finds_its_page_by_mondo_id_and_follows_a_rename(client, tmp_path
 @pytest.mark.django_db(databases=["default", "kb"])
 def test_import_reports_a_text_whose_page_is_gone(tmp_path):
     folder = write(tmp_path, {"d.md": description("no-such-condition", "MONDO:0000001")})
-    output = run("import", str(folder))
+    output = run("import", "--publish", str(folder))
     assert "no page for condition-description no-such-condition" in output
 
 

@@ -148,3 +148,16 @@ def test_nginx_config_command_prints_the_server_configuration(tmp_path, capsys):
     assert f"root {tmp_path.resolve()}/current/site;" in text
     assert "server 10.0.0.5:8000;" in text
     assert "@@" not in text
+
+
+def test_exported_pages_carry_the_apps_security_headers(nginx, app_server):
+    from ghr.project.headers import CONTENT_SECURITY_POLICY
+
+    for path in ("/gene/ALAS2", "/static/web/site.css"):
+        status, headers, _ = fetch(nginx + path)
+        assert status == 200, path
+        assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, path
+        assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff", path
+    # Pages from the app, through nginx, carry each header once (the app's, not doubled by nginx).
+    status, headers, _ = fetch(nginx + "/search?q=heme")
+    assert status == 200 and headers.get_all("Content-Security-Policy") == [CONTENT_SECURITY_POLICY]

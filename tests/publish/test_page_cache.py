@@ -112,6 +112,25 @@ def test_second_request_is_served_from_cache_until_a_new_build(committed):
 
 
 @outside_transactions
+def test_search_answers_are_kept_per_query(committed):
+    committed(build=f"T{uuid.uuid4().hex[:12]}")
+    server = start_gunicorn(workers=1)
+    try:
+        first = fetch(server.url + "/api/v1/suggest?q=ala")
+        second = fetch(server.url + "/api/v1/suggest?q=ala")
+        assert (first[0], second[0]) == ("miss", "hit")
+        assert first[1] == second[1] and b'"/gene/ALAS2"' in second[1]
+        # Another query is another answer; the search page and the API keep theirs the same way.
+        other = fetch(server.url + "/api/v1/suggest?q=fech")
+        assert other[0] == "miss" and b'"/gene/FECH"' in other[1]
+        assert [fetch(server.url + "/search?q=EPP&kind=gene")[0] for _ in range(2)] == ["miss", "hit"]
+        # A parameter that selects nothing known is not cached.
+        assert fetch(server.url + "/api/v1/suggest?q=ala&callback=x")[0] is None
+    finally:
+        stop(server.process)
+
+
+@outside_transactions
 @pytest.mark.skipif(not redis_running(), reason="no Redis at 127.0.0.1:6379")
 def test_app_processes_share_the_cache_in_redis(committed):
     committed(build=f"T{uuid.uuid4().hex[:12]}")

@@ -50,6 +50,27 @@ FIXTURE_CASES = [
     ("abdominal pain", "/condition/acute-intermittent-porphyria", "feature name"),
     ("ALAS2 gene", "/gene/ALAS2", "symbol with an extra word"),
     ("what is erythropoietic protoporphyria", "/condition/erythropoietic-protoporphyria", "name in a question"),
+    # Codes in the forms people paste, bands and positions
+    ("300751", "/condition/x-linked-sideroblastic-anemia", "OMIM number without its prefix"),
+    ("MIM #300751", "/condition/x-linked-sideroblastic-anemia", "OMIM number as OMIM writes it"),
+    ("ORPHA75563", "/condition/x-linked-sideroblastic-anemia", "Orphanet identifier without its colon"),
+    ("Orphanet_75563", "/condition/x-linked-sideroblastic-anemia", "Orphanet identifier as ontologies write it"),
+    ("MONDO_0020721", "/condition/x-linked-sideroblastic-anemia", "MONDO identifier as ontologies write it"),
+    ("GARD 9456", "/condition/x-linked-sideroblastic-anemia", "GARD number without its leading zeros"),
+    ("D64.0", "/condition/x-linked-sideroblastic-anemia", "ICD-10 code without its prefix"),
+    ("ICD-10-CM E80.2", "/condition/acute-intermittent-porphyria", "ICD-10-CM code with its prefix"),
+    ("62677000", "/condition/x-linked-sideroblastic-anemia", "SNOMED CT code without its prefix"),
+    ("C0221018", "/condition/x-linked-sideroblastic-anemia", "UMLS concept without its prefix"),
+    ("C536761", "/condition/x-linked-sideroblastic-anemia", "MeSH identifier without its prefix"),
+    ("HGNC 4982", "/gene/HMBS", "HGNC identifier without its colon"),
+    ("Xp11.21", "/gene/ALAS2", "cytogenetic band"),
+    ("chr18:57,550,000", "/gene/FECH", "GRCh38 position"),
+    # Questions, requests for genes, everyday names
+    ("what causes acute intermittent porphyria", "/condition/acute-intermittent-porphyria", "question"),
+    ("is erythropoietic protoporphyria inherited", "/condition/erythropoietic-protoporphyria", "question"),
+    ("acute intermittent porphyria gene", "/gene/HMBS", "the gene for a condition"),
+    ("which gene causes erythropoietic protoporphyria", "/gene/FECH", "the gene for a condition, asked"),
+    ("sun allergy", "/condition/erythropoietic-protoporphyria", "everyday name from the team's list"),
 ]
 
 FULL_CASES = [
@@ -101,8 +122,8 @@ FULL_CASES = [
     ("x-linked sideroblastic anaemia", "/condition/x-linked-sideroblastic-anemia", "British spelling"),
     ("cystic fibrosis", "/condition/cystic-fibrosis", "condition name"),
     ("Huntington disease", "/condition/huntington-disease", "condition name"),
-    # This build names it "Marfan syndrome type 1" (Orphanet); "Marfan syndrome" is its OMIM name.
-    ("Marfan syndrome", "/condition/marfan-syndrome-type-1", "condition name from another source"),
+    # Since general pages came (MONDO groups with two or more types), the general page comes first.
+    ("Marfan syndrome", "/condition/marfan-syndrome", "condition name: the general page over its types"),
     ("phenylketonuria", "/condition/phenylketonuria", "condition name"),
     ("Duchenne muscular dystrophy", "/condition/duchenne-muscular-dystrophy", "condition name"),
     ("sickle cell anemia", "/condition/sickle-cell-anemia", "condition name"),
@@ -111,7 +132,8 @@ FULL_CASES = [
     ("spinal muscular atrophy", "/condition/spinal-muscular-atrophy", "condition name"),
     ("acute intermittent porphyria", "/condition/acute-intermittent-porphyria", "condition name"),
     ("Porphyria, acute intermittent", "/condition/acute-intermittent-porphyria", "inverted name"),
-    ("erythropoietic protoporphyria", "/condition/erythropoietic-protoporphyria", "condition name"),
+    # The general page (MONDO:0001676) comes before its types 1 ("erythropoietic-protoporphyria") and 2.
+    ("erythropoietic protoporphyria", "/condition/erythropoietic-protoporphyria-mondo-0001676", "general page"),
     ("X-linked erythropoietic protoporphyria", "/condition/x-linked-erythropoietic-protoporphyria", "name"),
     ("porphyria cutanea tarda", "/condition/porphyria-cutanea-tarda", "condition name"),
     ("Huntington's chorea", "/condition/huntington-disease", "older name"),
@@ -134,9 +156,9 @@ FULL_CASES = [
     ("cystic fibrossis", "/condition/cystic-fibrosis", "misspelling"),
     ("huntingtons disease", "/condition/huntington-disease", "possessive without apostrophe"),
     ("phenylketonurea", "/condition/phenylketonuria", "misspelling"),
-    ("marfan syndrom", "/condition/marfan-syndrome-type-1", "misspelling"),
+    ("marfan syndrom", "/condition/marfan-syndrome", "misspelling"),
     ("ferrochelatse", "/gene/FECH", "misspelling of a gene name"),
-    ("erythropoetic protoporphyria", "/condition/erythropoietic-protoporphyria", "misspelling"),
+    ("erythropoetic protoporphyria", "/condition/erythropoietic-protoporphyria-mondo-0001676", "misspelling"),
     # Everyday words
     # Hundreds of conditions have photosensitivity; EPP1 has no HPO annotation for it in this release, so the
     # expected page is the protoporphyria for which HPO calls it obligate (calibrated on the 2026-11-23 build).
@@ -156,4 +178,92 @@ FULL_CASES = [
     ("ALAS2 gene", "/gene/ALAS2", "symbol with an extra word"),
     ("what is cystic fibrosis", "/condition/cystic-fibrosis", "name in a question"),
     ("cystic fibrosis transmembrane conductance regulator", "/gene/CFTR", "the gene's former name (HGNC renamed it)"),
+]
+
+# Everyday queries for the full build, written from how people talk rather than from the data: lay names, British
+# spellings, possessives, questions, requests for genes, protein names, codes and positions. The expected page is
+# the one a person typing the query wants (for a request for genes, the best known causal gene).
+EVERYDAY_CASES = [
+    # Lay names
+    ("hole in the heart", "/condition/interatrial-communication", "everyday name (atrial septal defect)"),
+    ("hole in heart", "/condition/interatrial-communication", "everyday name (atrial septal defect)"),
+    ("water on the brain", "/condition/congenital-hydrocephalus", "everyday name"),
+    ("sickle cell", "/condition/sickle-cell-anemia", "everyday name"),
+    ("sickle cell disease", "/condition/sickle-cell-anemia", "everyday name"),
+    ("brittle bones", "/condition/osteogenesis-imperfecta", "everyday name"),
+    ("dwarfism", "/condition/achondroplasia", "everyday name"),
+    ("royal disease", "/condition/hemophilia", "everyday name"),
+    ("bleeding disorder", "/condition/hemophilia", "everyday name"),
+    ("colour blindness", "/condition/color-vision-deficiency", "everyday name, British spelling"),
+    ("butterfly skin", "/condition/epidermolysis-bullosa", "everyday name"),
+    ("bubble boy disease", "/condition/severe-combined-immunodeficiency", "everyday name"),
+    ("children of the moon", "/condition/xeroderma-pigmentosum", "everyday name"),
+    ("cat cry syndrome", "/condition/monosomy-5p", "everyday name (cri du chat syndrome)"),
+    ("motor neurone disease", "/condition/amyotrophic-lateral-sclerosis", "everyday name, British"),
+    ("gluten intolerance", "/condition/celiac-disease", "everyday name"),
+    ("high cholesterol", "/condition/familial-hypercholesterolemia", "everyday name"),
+    ("iron overload", "/condition/hemochromatosis", "everyday name"),
+    ("too much copper", "/condition/wilson-disease", "everyday name"),
+    ("shaking palsy", "/condition/parkinson-disease", "everyday name"),
+    ("bowel cancer", "/condition/colorectal-cancer", "everyday name"),
+    ("cot death", "/condition/sudden-infant-death-syndrome", "everyday name, British"),
+    ("thick heart muscle", "/condition/hypertrophic-cardiomyopathy", "everyday name"),
+    ("night blindness", "/condition/night-blindness", "everyday name that is a page's name"),
+    ("stretchy skin", "/condition/ehlers-danlos-syndrome", "everyday name"),
+    ("premature ageing", "/condition/hutchinson-gilford-progeria-syndrome", "everyday name, British spelling"),
+    ("fish odour syndrome", "/condition/trimethylaminuria", "everyday name, British spelling"),
+    ("65 roses", "/condition/cystic-fibrosis", "everyday name"),
+    ("extra fingers", "/condition/postaxial-polydactyly", "everyday name"),
+    # British spellings, possessives, plurals
+    ("coeliac disease", "/condition/celiac-disease", "British spelling"),
+    ("haemophilia", "/condition/hemophilia", "British spelling"),
+    ("thalassaemia", "/condition/thalassemia", "British spelling"),
+    ("Down's syndrome", "/condition/down-syndrome", "possessive"),
+    ("downs syndrome", "/condition/down-syndrome", "possessive without apostrophe"),
+    ("huntingtons", "/condition/huntington-disease", "possessive without apostrophe"),
+    ("marfans", "/condition/marfan-syndrome", "possessive without apostrophe"),
+    ("alzheimers", "/condition/alzheimer-disease", "possessive without apostrophe"),
+    ("parkinsons", "/condition/parkinson-disease", "possessive without apostrophe"),
+    ("tourettes", "/condition/tourette-syndrome", "possessive without apostrophe"),
+    ("Wilson's disease", "/condition/wilson-disease", "possessive"),
+    ("Gaucher's disease", "/condition/gaucher-disease", "possessive"),
+    # Questions
+    ("what causes cystic fibrosis", "/condition/cystic-fibrosis", "question"),
+    ("is huntington's disease inherited", "/condition/huntington-disease", "question"),
+    ("how is sickle cell anemia inherited", "/condition/sickle-cell-anemia", "question"),
+    ("symptoms of marfan syndrome", "/condition/marfan-syndrome", "question"),
+    ("what is PKU", "/condition/phenylketonuria", "question with an abbreviation"),
+    ("is hemophilia genetic", "/condition/hemophilia", "question"),
+    ("what are the signs of fragile x syndrome", "/condition/fragile-x-syndrome", "question"),
+    ("treatment for spinal muscular atrophy", "/condition/spinal-muscular-atrophy", "question"),
+    ("what is tay sachs disease", "/condition/tay-sachs-disease", "question"),
+    ("cystic fibrosis life expectancy", "/condition/cystic-fibrosis", "question"),
+    # Requests for genes
+    ("breast cancer gene", "/gene/BRCA1", "gene for a condition"),
+    ("breast cancer genes", "/gene/BRCA1", "genes for a condition"),
+    ("cystic fibrosis gene", "/gene/CFTR", "gene for a condition"),
+    ("gene for huntington disease", "/gene/HTT", "gene for a condition"),
+    ("what gene causes sickle cell anemia", "/gene/HBB", "gene for a condition, asked"),
+    ("marfan syndrome gene", "/gene/FBN1", "gene for a condition"),
+    ("duchenne muscular dystrophy gene", "/gene/DMD", "gene for a condition"),
+    ("gene for PKU", "/gene/PAH", "gene for a condition by its abbreviation"),
+    ("fragile x gene", "/gene/FMR1", "gene for a condition"),
+    # Protein names that are not gene names
+    ("dystrophin", "/gene/DMD", "protein name"),
+    ("huntingtin", "/gene/HTT", "protein name"),
+    ("fibrillin", "/gene/FBN1", "protein name"),
+    ("factor VIII", "/gene/F8", "protein name"),
+    # Codes and positions as people paste them
+    ("219700", "/condition/cystic-fibrosis", "OMIM number without its prefix"),
+    ("E84", "/condition/cystic-fibrosis", "ICD-10 category"),
+    ("OMIM #143100", "/condition/huntington-disease", "OMIM number as OMIM writes it"),
+    ("C0010674", "/condition/cystic-fibrosis", "UMLS concept"),
+    ("chr7:117,500,000", "/gene/CFTR", "GRCh38 position"),
+    # Misspellings and general pages
+    ("cistic fibrosis", "/condition/cystic-fibrosis", "misspelling"),
+    ("sickel cell", "/condition/sickle-cell-anemia", "misspelling of an everyday name"),
+    ("muscular dystrofy", "/condition/muscular-dystrophy", "misspelling of a general name"),
+    ("muscular dystrophy", "/condition/muscular-dystrophy", "general page"),
+    ("neurofibromatosis", "/condition/neurofibromatosis", "general page"),
+    ("ehlers danlos", "/condition/ehlers-danlos-syndrome", "general page, start of its name"),
 ]

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.search.relevance import evaluate
-from tests.search.relevance_cases import FIXTURE_CASES, FULL_CASES
+from tests.search.relevance_cases import EVERYDAY_CASES, FIXTURE_CASES, FULL_CASES
 
 
 @pytest.mark.parametrize(("query", "expected", "what"), FIXTURE_CASES, ids=[case[0] for case in FIXTURE_CASES])
@@ -20,6 +20,14 @@ def test_full_case_set_is_large_and_varied():
         assert kind in kinds, kind
 
 
+def test_everyday_case_set_is_large_and_varied():
+    assert len(EVERYDAY_CASES) >= 60
+    kinds = " ".join(what for _, _, what in EVERYDAY_CASES)
+    for kind in ("everyday name", "British", "possessive", "question", "gene for a condition", "protein name",
+                 "OMIM", "ICD-10", "position", "misspelling", "general page"):  # fmt: skip
+        assert kind in kinds, kind
+
+
 @pytest.mark.full
 def test_full_build_relevance(kb):
     try:
@@ -32,5 +40,12 @@ def test_full_build_relevance(kb):
     print("\nfull-build relevance:", scores.line())
     for miss in scores.misses:
         print("  miss:", miss)
-    assert scores.first / scores.total >= 0.80, scores.misses
-    assert scores.top5 / scores.total >= 0.95, scores.misses
+    assert scores.first == scores.total, scores.misses
+    everyday = evaluate(EVERYDAY_CASES)
+    print("full-build relevance, everyday queries:", everyday.line())
+    for miss in everyday.misses:
+        print("  miss:", miss)
+    # Two known misses (calibrated on the 2026-12-02 build): "iron overload" is also a page's own name, and
+    # "factor VIII" is in a condition's name before the gene's protein name.
+    assert everyday.first / everyday.total >= 0.95, everyday.misses
+    assert everyday.top5 == everyday.total, everyday.misses

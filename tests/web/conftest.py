@@ -31,7 +31,7 @@ def import_content(*relative: str) -> None:
     for pattern in relative:
         for path in sorted(CONTENT.glob(pattern)):
             kind, key, content = transfer.parse_file(path)
-            transfer.import_text(kind, key, content, str(path.relative_to(CONTENT)), importer)
+            transfer.import_text(kind, key, content, str(path.relative_to(CONTENT)), importer, publish_for="tests")
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ def test_every_written_condition_and_gene_text_reaches_its_page(client):
         from ghr.editorial.attachment import place
 
         placed = place(kind, key, content["mondo_id"], content["hgnc_id"])
-        import_text(kind, placed.key, content, path.name, importer)
+        import_text(kind, placed.key, content, path.name, importer, publish_for="tests")
         if kind == "condition-description":
             descriptions.append((content["title"], placed.key))
         elif kind == "gene-function":
@@ -115,12 +115,21 @@ def test_plain_texts_the_build_wrote_reach_pages_and_documents(client):
 
     cftr = section(parse(client.get("/gene/CFTR")), "function-heading")
     words = text_of(cftr.xpath('.//div[@class="prose"]')[0])
-    assert "This protein is a channel." in words and "GO:" not in words
+    assert "It is one of the chloride channels, which let chloride in and out of cells." in words
+    assert "GO:" not in words
     record = json.loads(client.get("/api/v1/genes/CFTR").content)
     function = next(t for t in record["texts"] if t["role"] == "function")
     assert " ".join(lxml.html.fromstring(function["html"]).text_content().split()) == words
-    down = kb.Narrative.objects.get(condition__slug="down-syndrome").text
+    down = kb.Narrative.objects.get(condition__slug="down-syndrome", role="description").text
     assert "extra copy of chromosome 21" in down and "Mondo" not in down
-    pseudogene = kb.Narrative.objects.get(gene__symbol="WASH7P").text
+    pseudogene = kb.Narrative.objects.get(gene__symbol="WASH7P", role="function").text
     assert pseudogene.startswith("WASH7P is a pseudogene")
     assert not kb.Narrative.objects.filter(text__contains="recorded in the Mondo").exists()
+    # The sections and each gene's link to a condition: the page and its document show the build's words.
+    causes = kb.Narrative.objects.get(condition__slug="down-syndrome", role="causes").text
+    assert causes.startswith("It is caused by an extra copy of chromosome 21") and "down syndrome" not in causes
+    hfe = text_of(section(parse(client.get("/gene/HFE")), "conditions-heading"))
+    assert (
+        "Changes in the HFE gene have been reported in people with cystic fibrosis, but the evidence that they "
+        "cause it is weaker" in hfe
+    )

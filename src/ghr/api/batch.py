@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db.models.functions import Lower
 
 from ghr.api import identifiers
@@ -16,9 +18,17 @@ MAX_BATCH = 1000
 def read_ids(request) -> list[str]:
     """The identifiers of a batch body: {"ids": [...]} (or a bare list), 1 to 1,000 strings."""
     try:
-        body = json.loads(request.body or b"null")
+        raw = request.body
+    except RequestDataTooBig:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = f"The body is over {limit:,} bytes; send at most {MAX_BATCH} identifiers."
+        raise ApiError(413, "body_too_large", message) from None
+    try:
+        body = json.loads(raw or b"null")
     except (ValueError, UnicodeDecodeError) as error:
         raise ApiError(400, "bad_json", f"The body is not JSON: {error}.") from error
+    except RecursionError:
+        raise ApiError(400, "bad_json", "The body is JSON nested too deeply.") from None
     ids = body.get("ids") if isinstance(body, dict) else body
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         raise ApiError(400, "bad_body", 'Send {"ids": ["ALAS2", "HGNC:3647", ...]}: a list of identifier strings.')

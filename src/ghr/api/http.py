@@ -1,22 +1,22 @@
-"""What every /api/ response shares: JSON errors, CORS, conditional requests and a per-address rate limit."""
+"""What every /api/ response shares: JSON errors, CORS and conditional requests."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
-import math
 import time
 from functools import wraps
 
-from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 
 from ghr.api.texts import texts_release
 from ghr.kb.models import BuildInfo
+from ghr.project.unavailable import RETRY_AFTER_SECONDS, is_unavailable
 
 log = logging.getLogger(__name__)
 DEFAULT_RATE = (600, 60)
@@ -56,48 +56,6 @@ def preflight(methods: tuple[str, ...]) -> HttpResponse:
     response["Access-Control-Allow-Headers"] = "Content-Type, If-None-Match, If-Modified-Since"
     response["Access-Control-Max-Age"] = "86400"
     return response
-
-
-# Rate limit -----------------------------------------------------------------------------------------------------
-
-
-def rate_setting() -> tuple[int, int]:
-    text = str(settings.GHR["GHR_API_RATE_LIMIT"])
-    count, _, seconds = text.partition("/")
-    try:
-        parsed = int(count), int(seconds)
-    except ValueError:
-        log.error("GHR_API_RATE_LIMIT=%r is not COUNT/SECONDS; using %s/%s", text, *DEFAULT_RATE)
-        return DEFAULT_RATE
-    return parsed if parsed[0] > 0 and parsed[1] > 0 else DEFAULT_RATE
-
-
-def client_address(request) -> str:
-    # Only the connection's own address: a forwarded-for header can be forged by the client.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def check_rate(request) -> tuple[HttpResponse | None, dict[str, str]]:
-    """(429 response or None, headers to add). A fixed window per client address, counted in Django's cache."""
-    limit, seconds = rate_setting()
-    now = time.time()
-    window = int(now // seconds)
-    key = f"ghr:api-rate:{client_address(request)}:{seconds}:{window}"
-    cache.add(key, 0, timeout=seconds + 1)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds + 1)
-        used = 1
-    headers = {"RateLimit-Limit": str(limit), "RateLimit-Remaining": str(max(0, limit - used))}
-    if used <= limit:
-        return None, headers
-    retry = max(1, math.ceil((window + 1) * seconds - now))
-    response = error_response(
-        429, "rate_limited", f"Too many requests: {limit} per {seconds} s per address. Try again in {retry} s."
-    )
-    response["Retry-After"] = str(retry)
-    return response, headers
 
 
 # Conditional requests -------------------------------------------------------------------------------------------
@@ -150,7 +108,9 @@ def _run(view, request, args, kwargs) -> HttpResponse:
         return view(request, *args, **kwargs)
     except ApiError as error:
         return error_response(error.status, error.code, error.message, **error.extra)
-    except Exception:  # noqa: BLE001 - an API client must get JSON, never the HTML error page
+    except Exception as error:  # noqa: BLE001 - an API client must get JSON, never the HTML error page
+        if is_unavailable(error):
+            raise  # answered 503 by the decorator, which also covers the conditional-request checks
         log.exception("API view failed: %s", request.get_full_path())
         return error_response(500, "server_error", "Something went wrong on our side; it has been logged.")
 
@@ -176,7 +136,8 @@ def _answer(view, request, args, kwargs, conditional: bool) -> HttpResponse:
 
 
 def api_view(methods: tuple[str, ...] = ("GET",), conditional: bool = True):
-    """Wrap a view that returns JSON: method check, CORS preflight, rate limit, 304s and JSON errors."""
+    """Wrap a view that returns JSON: method check, CORS preflight, 304s and JSON errors (the rate limit is
+    ghr.api.ratelimit's middleware, which covers every data path)."""
     allowed = (*methods, "HEAD") if "GET" in methods else methods
 
     def decorate(view):
@@ -187,12 +148,13 @@ def api_view(methods: tuple[str, ...] = ("GET",), conditional: bool = True):
                 return preflight(allowed)
             if request.method not in allowed:
                 return _method_not_allowed(allowed, request.method)
-            limited, headers = check_rate(request)
-            if limited is not None:
-                return limited
-            response = cors(_answer(view, request, args, kwargs, conditional))
-            for name, value in headers.items():
-                response[name] = value
+            try:
+                response = cors(_answer(view, request, args, kwargs, conditional))
+            except DatabaseError as error:
+                if not is_unavailable(error):
+                    raise
+                response = error_response(503, "unavailable", "The database is busy or read-only; try again shortly.")
+                response["Retry-After"] = str(RETRY_AFTER_SECONDS)
             return response
 
         return wrapped

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ghr.editorial import workflow
+from ghr.editorial import accounts_admin, workflow
 from ghr.editorial.models import AuditEvent, Revision, Text
 from ghr.editorial.throttle import ThrottledAuthenticationForm
 
 # Every admin login goes through the failed-login throttle.
 admin.site.login_form = ThrottledAuthenticationForm
+# Accounts and roles on screens where nobody can grant more than they hold.
+accounts_admin.register()
 
 
 def _run_transition(modeladmin, request, queryset, name: str):
@@ -154,6 +156,19 @@ class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return request.user.has_perm("ghr_editorial.view_revision")
 
 
+DATE_PARTS = {"year": (1, 9999), "month": (1, 12), "day": (1, 31)}
+
+
+def check_date_filter(request, field: str) -> None:
+    """Refuse (400) a date-hierarchy filter that is not a calendar number; Django's own check lets a huge one through
+    to the date functions, which fail with a server error."""
+    for part, (low, high) in DATE_PARTS.items():
+        value = request.GET.get(f"{field}__{part}")
+        number = value is not None and value.isascii() and value.isdigit() and len(value) <= 4
+        if value is not None and not (number and low <= int(value) <= high):
+            raise BadRequest(f"{part} must be a number from {low} to {high}")
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["at", "actor", "action", "text", "from_state", "to_state", "reason"]
@@ -161,3 +176,7 @@ class AuditEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     search_fields = ["text__key", "actor__username", "reason"]
     readonly_fields = [field.name for field in AuditEvent._meta.fields]
     date_hierarchy = "at"
+
+    def changelist_view(self, request, extra_context=None):
+        check_date_filter(request, self.date_hierarchy)
+        return super().changelist_view(request, extra_context)

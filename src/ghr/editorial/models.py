@@ -8,7 +8,8 @@ new draft can be written, reviewed and approved while the public keeps seeing th
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import models, router, transaction
+from django.utils import timezone
 
 
 class Kind(models.TextChoices):
@@ -180,7 +181,7 @@ class AppendOnlyError(Exception):
 class AuditEvent(models.Model):
     """Who did what to which text, when and why. Rows are only ever added."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         help_text="Empty when the system did it (e.g. a build flagging a text for review).",
@@ -192,6 +193,13 @@ class AuditEvent(models.Model):
     to_state = models.CharField(max_length=20, blank=True)
     reason = models.TextField(blank=True)
     details = models.JSONField(default=dict, blank=True)
+    sequence = models.PositiveBigIntegerField(
+        null=True, unique=True, editable=False, help_text="1 for the first event, then 2, 3... with no gaps."
+    )
+    digest = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text="sha256 of this event and the previous event's digest (see ghr.editorial.chain).",
+    )  # fmt: skip
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -205,7 +213,13 @@ class AuditEvent(models.Model):
         if self.pk is not None or kwargs.get("force_update"):
             raise AppendOnlyError("audit events cannot be changed")
         kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
+        from ghr.editorial.chain import link
+
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            self.at = timezone.now()
+            link(self, using)
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit events cannot be deleted")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.cache import cache
+from django.db import connections, router
 
 from ghr.editorial.citations import Citation, parse_citations
 from ghr.editorial.models import AuditEvent, Kind, Revision, Text
@@ -167,7 +168,16 @@ def texts_release() -> str:
     current = _preview.get()
     if current is not None:
         return f"preview-{current[1].pk}"
-    latest = AuditEvent.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-id").values_list("id", "at").first()
-    # The time as well as the id: an id can be used again after a rolled-back transaction (SQLite), a time not.
-    newest = f"{latest[0]}:{latest[1].isoformat()}" if latest else "none"
+    # Asked on every search request: one plain statement, as building it through the ORM cost more than the rest
+    # of a suggestion's work. The time as well as the id: an id can be used again after a rolled-back transaction
+    # (SQLite), a time not.
+    connection = connections[router.db_for_read(AuditEvent)]
+    table, at = AuditEvent._meta.db_table, connection.ops.quote_name("at")
+    marks = ", ".join(["%s"] * len(PUBLIC_ACTIONS))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, {at} FROM {table} WHERE action IN ({marks}) ORDER BY id DESC LIMIT 1", PUBLIC_ACTIONS
+        )
+        latest = cursor.fetchone()
+    newest = f"{latest[0]}:{latest[1]}" if latest else "none"
     return hashlib.sha1(f"texts:{newest}".encode()).hexdigest()[:12]

@@ -1,8 +1,12 @@
-"""Refuse logins for a while after repeated failures for the same username from the same address.
+"""Refuse logins for a while after repeated failures: for a username from one address, from one address whatever
+the usernames (password spraying), and for one username whatever the addresses (a guess spread over many
+machines, with a higher limit so one attacker cannot lock an editor out).
 
-Failures are counted in the cache (shared by every worker when GHR_CACHE_URL points at Redis) through Django's
-``user_login_failed`` signal; the login form used by the admin (and so by the editorial screens, whose login is
-the admin's) checks the count before it checks the password, so a locked-out guesser learns nothing.
+The address is the client's, seen through trusted proxies (ghr.project.clients). Failures are counted in the
+``limits`` cache through Django's ``user_login_failed`` signal: Redis shared by every process when GHR_CACHE_URL is
+set, else files shared by the processes of one machine. The login form used by the admin (and so by the editorial
+screens, whose login is the admin's) checks the counts before it checks the password, so a locked-out guesser
+learns nothing.
 """
 
 from __future__ import annotations
@@ -13,43 +17,61 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 
+from ghr.project.clients import client_address
+
 MAX_FAILURES = 5
+MAX_ADDRESS_FAILURES = 20
+MAX_ACCOUNT_FAILURES = 50
 WINDOW_SECONDS = 15 * 60
-MESSAGE = "Too many failed logins for this account from your address. Please wait 15 minutes and try again."
+MESSAGE = "Too many failed logins for this account or from your address. Please wait 15 minutes and try again."
 
 
-def client_address(request) -> str:
-    return (request.META.get("REMOTE_ADDR") or "unknown") if request is not None else "unknown"
-
-
-def _key(username: str, address: str) -> str:
+def _key(scope: str, username: str, address: str) -> str:
     digest = hashlib.sha256(f"{(username or '').strip().lower()}\0{address}".encode()).hexdigest()[:32]
-    return f"ghr:login-failures:{digest}"
+    return f"ghr:login-failures:{scope}:{digest}"
+
+
+def _keys(username: str, address: str) -> dict[str, tuple[str, int]]:
+    """Counter name -> (cache key, limit)."""
+    return {
+        "pair": (_key("pair", username, address), MAX_FAILURES),
+        "address": (_key("address", "", address), MAX_ADDRESS_FAILURES),
+        "account": (_key("account", username, ""), MAX_ACCOUNT_FAILURES),
+    }
 
 
 def failures(username: str, address: str) -> int:
-    return cache.get(_key(username, address), 0)
+    """Failures for this username from this address."""
+    return caches["limits"].get(_key("pair", username, address), 0)
 
 
 def is_locked(username: str, address: str) -> bool:
-    return failures(username, address) >= MAX_FAILURES
+    counts = caches["limits"].get_many([key for key, _ in _keys(username, address).values()])
+    return any(counts.get(key, 0) >= limit for key, limit in _keys(username, address).values())
 
 
-def note_failure(username: str, address: str) -> int:
-    key = _key(username, address)
-    cache.add(key, 0, WINDOW_SECONDS)
+def _increment(key: str) -> int:
+    limits = caches["limits"]
+    limits.add(key, 0, WINDOW_SECONDS)
     try:
-        return cache.incr(key)
+        return limits.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
+        limits.set(key, 1, WINDOW_SECONDS)
         return 1
 
 
+def note_failure(username: str, address: str) -> int:
+    """Count one failure on every counter; returns the count for this username from this address."""
+    counts = {name: _increment(key) for name, (key, _) in _keys(username, address).items()}
+    return counts["pair"]
+
+
 def forget(username: str, address: str) -> None:
-    cache.delete(_key(username, address))
+    # Only this pair: a success from here says nothing about guesses from elsewhere or at other accounts.
+    caches["limits"].delete(_key("pair", username, address))
 
 
 def _on_failure(sender, credentials, request=None, **kwargs):

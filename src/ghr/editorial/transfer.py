@@ -1,7 +1,11 @@
 """Texts in and out as Markdown files with YAML front matter (the layout of the content/ folder).
 
-Import publishes each file's text directly, as the system user ``ghr-import``, with no reviewed date (nobody has
-reviewed it on this site yet); a file whose text equals the published version changes nothing. Export writes every
+Import saves each file's text as a new version by the system user ``ghr-import`` and puts it in review, where a
+reviewer approves it and a publisher publishes it like any other. Only when the operator asks for it
+(``ghr texts import --publish``, recorded with their name in the audit log) is it published at once, with no
+reviewed date (nobody has reviewed it on this site yet). A file whose text equals the current version changes
+nothing. Every file is bounded (ghr.editorial.bounded): a file over a size limit, a YAML alias or a field out of
+range is refused with the file's name and the reason. Export writes every
 text's working version back in the same format, so export -> import -> export gives identical files.
 """
 
@@ -13,12 +17,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import frontmatter
 import yaml
 from django.db import transaction
 from django.utils import timezone
 
 from ghr.editorial.attachment import PAGE_KINDS, place
+from ghr.editorial.bounded import (
+    MAX_LINE_FIELD,
+    MAX_LIST_ITEMS,
+    ContentError,
+    bounded_int,
+    bounded_line,
+    bounded_words,
+    read_post,
+)
 from ghr.editorial.citations import CitationError, stored
 from ghr.editorial.models import Kind, Revision, State, Text
 from ghr.editorial.workflow import next_number, record, system_user
@@ -43,10 +55,6 @@ IDENTIFIER_PATTERNS = {"mondo": r"MONDO:[0-9]{7}", "hgnc": r"HGNC:[0-9]{1,6}"}
 MAX_TITLE = 300
 
 
-class ContentError(ValueError):
-    """A content file that cannot be imported, with the reason."""
-
-
 @dataclass
 class ImportReport:
     created: list[str] = field(default_factory=list)
@@ -55,28 +63,13 @@ class ImportReport:
     kept: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     awaiting_second_reading: list[str] = field(default_factory=list)
+    awaiting_review: list[str] = field(default_factory=list)
     missing_pages: list[str] = field(default_factory=list)
 
 
 def key_fits_kind(kind: str, key: str) -> bool:
     pattern = KEY_PATTERNS.get(kind, r"[a-z0-9][a-z0-9-]*")
     return re.fullmatch(pattern, key) is not None
-
-
-def _int(value, name: str) -> int:
-    if value in (None, ""):
-        return 0
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().lstrip("-").isdigit():
-        raise ContentError(f"{name} must be a whole number")
-    return int(str(value).strip())
-
-
-def _str_list(value, name: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ContentError(f"{name} must be a list of words")
-    return [v.strip() for v in value]
 
 
 def _identifier(meta: dict, name: str) -> str:
@@ -91,6 +84,8 @@ def _second_reading(value) -> dict:
         return {}
     if not isinstance(value, dict) or not str(value.get("reader") or "").strip() or not value.get("date"):
         raise ContentError("second_reading needs at least a reader and a date")
+    if any(isinstance(item, (dict, list)) for item in value.values()):
+        raise ContentError("second_reading holds lines of words: reader, date, checklist, notes")
     return {str(name): str(item).strip()[:1000] for name, item in value.items() if item not in (None, "")}
 
 
@@ -118,16 +113,18 @@ def _title(meta: dict) -> str:
 def parse_file(path: Path) -> tuple[str, str, dict]:
     """(kind, key, content) from one Markdown file; ContentError says what is wrong."""
     try:
-        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+        post = read_post(path)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ContentError(f"unreadable front matter: {error}") from error
     meta = post.metadata
     kind, key = str(meta.get("kind") or ""), str(meta.get("key") or "")
     if kind not in Kind.values:
         raise ContentError(f"unknown kind {kind!r}")
-    if not key_fits_kind(kind, key):
+    if len(key) > MAX_LINE_FIELD or not key_fits_kind(kind, key):
         raise ContentError(f"key {key!r} does not fit kind {kind}")
     names = meta.get("other_names") if kind == Kind.CONDITION_DESCRIPTION else meta.get("synonyms")
+    if isinstance(meta.get("references"), list) and len(meta["references"]) > MAX_LIST_ITEMS:
+        raise ContentError(f"references holds at most {MAX_LIST_ITEMS} items")
     try:
         references = stored(meta.get("references"))
     except CitationError as error:
@@ -136,10 +133,10 @@ def parse_file(path: Path) -> tuple[str, str, dict]:
         "title": _title(meta),
         "body": post.content.strip(),
         "references": references,
-        "synonyms": _str_list(names, "other_names" if kind == Kind.CONDITION_DESCRIPTION else "synonyms"),
-        "chapter": str(meta.get("chapter") or "").strip(),
-        "chapter_order": _int(meta.get("chapter_order"), "chapter_order"),
-        "order": _int(meta.get("order"), "order"),
+        "synonyms": bounded_words(names, "other_names" if kind == Kind.CONDITION_DESCRIPTION else "synonyms"),
+        "chapter": bounded_line(meta.get("chapter"), "chapter"),
+        "chapter_order": bounded_int(meta.get("chapter_order"), "chapter_order"),
+        "order": bounded_int(meta.get("order"), "order"),
         "mondo_id": _identifier(meta, "mondo"),
         "hgnc_id": _identifier(meta, "hgnc"),
         "second_reading": _second_reading(meta.get("second_reading")),
@@ -193,15 +190,23 @@ def _existing(kind: str, key: str, content: dict) -> Text:
 
 
 @transaction.atomic
-def import_text(kind: str, key: str, content: dict, source: str, importer, *, force: bool = False) -> str:
-    """Create or update one text and publish it; returns 'created', 'updated', 'unchanged' or 'kept' (the file
-    changed, but so did the text on this site: the editors' version is kept unless ``force``).
+def import_text(
+    kind: str, key: str, content: dict, source: str, importer, *, force: bool = False, publish_for: str = ""
+) -> str:
+    """Create or update one text; returns 'created', 'updated', 'unchanged' or 'kept' (the file changed, but so
+    did the text on this site: the editors' version is kept unless ``force``).
 
-    A gene or condition text without a second reading is saved for review instead of published; the outcome then
-    ends in '-for-review'."""
+    The new version waits in review (outcome ending in '-for-review') unless ``publish_for`` names the operator
+    who asked to publish on import; the audit event records that name. Even then a gene or condition text without
+    a second reading waits for review (outcome ending in '-for-second-reading')."""
     text = _existing(kind, key, content)
     created = text.working_revision_id is None and not text.revisions.exists()
     outcome = _import_outcome(text, content, importer, force)
+    waiting_import = text.working_revision if outcome == "unchanged" else None
+    if waiting_import is not None and _publishable_as_is(text, waiting_import, importer, publish_for):
+        # Imported for review before, now imported with --publish: publish that version, not a copy of it.
+        _publish_import(text, waiting_import, importer, source, publish_for)
+        return "updated"
     if outcome is not None:
         return outcome
     revision = Revision.objects.create(
@@ -211,32 +216,59 @@ def import_text(kind: str, key: str, content: dict, source: str, importer, *, fo
     text.mondo_id, text.hgnc_id = content.get("mondo_id", ""), content.get("hgnc_id", "")
     text.working_revision = revision
     text.return_reason = ""
-    if needs_second_reading(kind, content):
+    done = "created" if created else "updated"
+    waiting = "" if publish_for else "-for-review"
+    if publish_for and needs_second_reading(kind, content):
+        waiting = "-for-second-reading"
+    if waiting:
         text.state = State.IN_REVIEW
         text.save()
         record(importer, "import_for_review", text, revision, from_state=from_state, to_state=text.state, file=source)
-        return "created-for-review" if created else "updated-for-review"
+        return done + waiting
+    _publish_import(text, revision, importer, source, publish_for, from_state=from_state)
+    return done
+
+
+def _publishable_as_is(text: Text, revision: Revision, importer, publish_for: str) -> bool:
+    return bool(publish_for) and (
+        revision.author_id == importer.pk
+        and text.published_revision_id != revision.pk
+        and text.state == State.IN_REVIEW
+        and not needs_second_reading(text.kind, revision.content())
+    )
+
+
+def _publish_import(text: Text, revision: Revision, importer, source: str, publish_for: str, *, from_state=None):
+    from ghr.editorial.staleness import fingerprint
+
+    from_state = text.state if from_state is None else from_state
     text.published_revision = revision
     text.published_at = timezone.now()
     text.state = State.PUBLISHED
-    from ghr.editorial.staleness import fingerprint
-
-    text.fingerprint = fingerprint(kind, text.key)
+    text.fingerprint = fingerprint(text.kind, text.key)
     text.review_due, text.review_due_reasons = False, []
     text.save()
-    record(importer, "import", text, revision, from_state=from_state, to_state=State.PUBLISHED, file=source)
-    return "created" if created else "updated"
+    record(
+        importer, "import", text, revision, from_state=from_state, to_state=State.PUBLISHED, file=source,
+        published_on_import_by=publish_for,
+    )  # fmt: skip
 
 
 def _record_outcome(report: ImportReport, outcome: str, label: str) -> None:
-    if outcome.endswith("-for-review"):
-        report.awaiting_second_reading.append(label)
-        outcome = outcome.removesuffix("-for-review")
+    for suffix, waiting in (
+        ("-for-review", report.awaiting_review),
+        ("-for-second-reading", report.awaiting_second_reading),
+    ):
+        if outcome.endswith(suffix):
+            waiting.append(label)
+            outcome = outcome.removesuffix(suffix)
     getattr(report, outcome).append(label)
 
 
-def import_folder(folder: Path, force: bool = False) -> ImportReport:
-    """Import every file of ``folder``; each text goes to its page found by its identifiers (see attachment)."""
+def import_folder(folder: Path, force: bool = False, publish_for: str = "") -> ImportReport:
+    """Import every file of ``folder``; each text goes to its page found by its identifiers (see attachment).
+
+    Texts wait for review unless ``publish_for`` names the operator who asked to publish them (see import_text)."""
     report = ImportReport()
     importer = system_user()
     for path in content_files(folder):
@@ -249,7 +281,7 @@ def import_folder(folder: Path, force: bool = False) -> ImportReport:
         placement = place(kind, key, content["mondo_id"], content["hgnc_id"])
         if placement.found is False:
             report.missing_pages.append(f"{kind} {key} ({name})")
-        outcome = import_text(kind, placement.key, content, name, importer, force=force)
+        outcome = import_text(kind, placement.key, content, name, importer, force=force, publish_for=publish_for)
         _record_outcome(report, outcome, f"{kind} {placement.key}")
     # Texts already on this site follow their pages after every build (ghr.build.pipeline), not here.
     return report

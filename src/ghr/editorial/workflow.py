@@ -4,8 +4,9 @@
       ^                   |                      |                     |
       +--return_for_changes (with a reason)------+        withdraw ----+--> withdrawn (off the site)
 
-Only a reviewer approves, and never the author of the version under review; only a publisher publishes, and only
-an approved version. Every step writes an AuditEvent in the same transaction as the change it records.
+Only a reviewer approves, and never anyone who wrote any version since the last approval; only a publisher
+publishes, only an approved version, and never one they wrote any part of. Every step writes an AuditEvent in the
+same transaction as the change it records.
 """
 
 from __future__ import annotations
@@ -139,8 +140,10 @@ def approve(text: Text, user) -> AuditEvent:
     locked = _locked(text)
     require_state(locked, (State.IN_REVIEW,), "approve")
     revision = locked.working_revision
-    if revision.author_id == user.pk:
-        raise PermissionDenied("You cannot approve your own text; another reviewer must.")
+    if user.pk in authors_since_approval(locked):
+        raise PermissionDenied(
+            "You cannot approve a text you wrote part of since its last approval; another reviewer must."
+        )
     revision.approved_at = timezone.now()
     revision.approved_by = user
     revision.save(update_fields=["approved_at", "approved_by"])
@@ -170,6 +173,8 @@ def publish(text: Text, user) -> AuditEvent:
     require_state(locked, (State.APPROVED,), "publish")
     if locked.working_revision.approved_at is None:
         raise TransitionError("Cannot publish: this version has not been approved.")
+    if user.pk in authors_since_approval(locked, before=locked.working_revision):
+        raise PermissionDenied("You cannot publish a text you wrote part of; another publisher must.")
     previous = locked.published_revision_id
     locked.published_revision = locked.working_revision
     locked.published_at = timezone.now()
@@ -208,16 +213,32 @@ def available_transitions(text: Text, user) -> list[str]:
     steps = []
     if text.state in (State.DRAFT, State.WITHDRAWN) and user.has_perm(PERMISSION.format("submit_text")):
         steps.append("submit")
-    own = text.working_revision and text.working_revision.author_id == user.pk
+    own = text.working_revision_id is not None and user.pk in authors_since_approval(text)
     if text.state == State.IN_REVIEW and user.has_perm(PERMISSION.format("approve_text")) and not own:
         steps.append("approve")
     if text.state in (State.IN_REVIEW, State.APPROVED) and user.has_perm(PERMISSION.format("return_text")):
         steps.append("return_for_changes")
-    if text.state == State.APPROVED and user.has_perm(PERMISSION.format("publish_text")):
+    wrote_approved = text.state == State.APPROVED and user.pk in authors_since_approval(text, text.working_revision)
+    if text.state == State.APPROVED and user.has_perm(PERMISSION.format("publish_text")) and not wrote_approved:
         steps.append("publish")
     if text.published_revision_id and user.has_perm(PERMISSION.format("withdraw_text")):
         steps.append("withdraw")
     return steps
+
+
+def authors_since_approval(text: Text, before: Revision | None = None) -> set[int]:
+    """Ids of everyone who wrote a version of ``text`` after its last approval, up to its working version.
+
+    ``before``: look for the last approval before this version (when the working version is itself approved)."""
+    working = text.working_revision
+    if working is None:
+        return set()
+    revisions = text.revisions.filter(number__lte=working.number)
+    approved = revisions.exclude(approved_at=None)
+    if before is not None:
+        approved = approved.filter(number__lt=before.number)
+    last = approved.order_by("-number").values_list("number", flat=True).first() or 0
+    return set(revisions.filter(number__gt=last).values_list("author_id", flat=True))
 
 
 def _store_fingerprint(text: Text) -> None:

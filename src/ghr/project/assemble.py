@@ -41,12 +41,37 @@ def _secret_key(config: Config) -> str:
 
 
 def _caches(config: Config) -> dict[str, Any]:
+    """``default`` for pages; ``limits`` for the login throttle and API rate limits, which must be counted by
+    every process together: Redis when configured, else files that all processes of this machine share."""
     url = config["GHR_CACHE_URL"]
     if url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    else:
-        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
-    return {"default": backend}
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"default": redis, "limits": redis}
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(config.var_dir / "limits"),
+            # Every write lists the folder when it is this full; counts expire within minutes anyway.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+    }
+
+
+def _https(config: Config) -> dict[str, Any]:
+    https = {
+        "SECURE_SSL_REDIRECT": config["GHR_SSL_REDIRECT"],
+        "SECURE_HSTS_SECONDS": config["GHR_HSTS_SECONDS"],
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": config["GHR_HSTS_INCLUDE_SUBDOMAINS"],
+        "SECURE_HSTS_PRELOAD": config["GHR_HSTS_PRELOAD"],
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
+        "SECURE_REFERRER_POLICY": "same-origin",
+        "X_FRAME_OPTIONS": "DENY",
+    }
+    if config["GHR_SSL_REDIRECT"]:
+        # The proxy that ends TLS says so (nginx: X-Forwarded-Proto $scheme, set on every request it passes).
+        https["SECURE_PROXY_SSL_HEADER"] = ("HTTP_X_FORWARDED_PROTO", "https")
+    return https
 
 
 def _templates() -> list[dict[str, Any]]:
@@ -82,10 +107,14 @@ def django_settings(config: Config) -> dict[str, Any]:
         "ALLOWED_HOSTS": config["GHR_ALLOWED_HOSTS"],
         "INSTALLED_APPS": INSTALLED_APPS,
         "MIDDLEWARE": [
-            # First, so a cached public page skips every other middleware; it sees their final response
+            # Before the page cache, so cached answers count against the budget of each client too.
+            "ghr.api.ratelimit.RateLimitMiddleware",
+            # The HTTPS redirect and security headers apply to every answer, cached or not.
+            "django.middleware.security.SecurityMiddleware",
+            "ghr.project.headers.ContentSecurityPolicyMiddleware",
+            # Before the rest, so a cached public page skips every other middleware; it sees their final response
             # (cookies, Vary) when deciding what to keep. Pages rendered once per build and text release.
             "ghr.publish.middleware.PageCacheMiddleware",
-            "django.middleware.security.SecurityMiddleware",
             "whitenoise.middleware.WhiteNoiseMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
@@ -111,6 +140,7 @@ def django_settings(config: Config) -> dict[str, Any]:
         "TIME_ZONE": "UTC",
         "USE_I18N": False,
         "USE_TZ": True,
+        **_https(config),
         "SESSION_COOKIE_SECURE": secure,
         "CSRF_COOKIE_SECURE": secure,
         "SESSION_COOKIE_HTTPONLY": True,

@@ -30,13 +30,13 @@ def schema_names(prefix: str) -> dict[str, str]:
     return {"default": prefix, "kb": f"{prefix}_kb", "kb_staging": f"{prefix}_kb_staging"}
 
 
-def _sqlite(path: Path, read_mostly: bool) -> dict[str, Any]:
+def _sqlite(path: Path, read_mostly: bool, lock_wait: float) -> dict[str, Any]:
     # The knowledge base is written only by builds, into a staging file; readers can map it and skip locking work.
     init = "PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;" if read_mostly else "PRAGMA journal_mode=WAL;"
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
-        "OPTIONS": {"init_command": init + " PRAGMA synchronous=NORMAL;", "timeout": 20},
+        "OPTIONS": {"init_command": init + " PRAGMA synchronous=NORMAL;", "timeout": lock_wait},
         "TEST": {"NAME": str(path)},
         # A connection per request would start with a cold page cache and re-read the schema every time; kept
         # connections are reopened when a build swaps in a new file (ghr.kb.freshness).
@@ -48,7 +48,8 @@ def database_settings(config: Config) -> dict[str, dict[str, Any]]:
     url = config["GHR_DATABASE_URL"]
     if not url:
         paths = sqlite_paths(config.var_dir)
-        return {alias: _sqlite(path, alias != "default") for alias, path in paths.items()}
+        wait = config["GHR_DB_LOCK_WAIT_SECONDS"]
+        return {alias: _sqlite(path, alias != "default", wait) for alias, path in paths.items()}
     parsed = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if parsed["ENGINE"] != "django.db.backends.postgresql":
         raise ValueError(f"GHR_DATABASE_URL must be empty (SQLite) or a postgresql:// URL, not {url!r}")

@@ -9,9 +9,14 @@ stops at once.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import multiprocessing
+import os
+import shutil
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -23,7 +28,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import connections
 
 from ghr.publish.batches import FAMILIES, BatchRenderer, split
-from ghr.publish.layout import HTML_TYPES, PublishDir, new_release_id
+from ghr.publish.layout import HTML_TYPES, MANIFEST, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, write_gzip_copy
 from ghr.publish.paths import DOCUMENT_SUFFIXES, PRINT_SUFFIX, Seeds, is_exportable, seeds
 from ghr.publish.redirects import build_redirect_map
@@ -74,9 +79,21 @@ class ExportSummary:
 
 # Per-worker state, set once in each forked process by _start_worker (multiprocessing passes nothing else).
 _worker: dict = {}
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _start_worker(base_url: str, site: Path, previous_site: Path | None, previous_pages: dict) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this worker when the export that forked it dies, however it dies (a worker left
+    behind would go on writing into a release nobody will publish)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the parent died before the request above took effect
+        os._exit(1)
+
+
+def _start_worker(parent_pid: int, base_url: str, site: Path, previous_site: Path | None, previous_pages: dict) -> None:
+    if parent_pid:
+        _die_with_parent(parent_pid)
     client = InProcessClient(base_url)
     _worker["exporter"] = PageExporter(client, site, previous_site, previous_pages)
     _worker["batches"] = BatchRenderer(lambda path: WSGIRequest(client.environ(path)))
@@ -169,7 +186,7 @@ class _Run:
         pending = first
         self.seen |= first
         if self.options.processes <= 1:
-            _start_worker(*self.worker_args)
+            _start_worker(0, *self.worker_args)
             try:
                 self._rounds(pending, lambda chunks: map(_export_chunk, chunks))
             finally:
@@ -180,8 +197,16 @@ class _Run:
         context = multiprocessing.get_context("fork")
         # An executor rather than a Pool: a worker that dies (out of memory, say) fails the export with
         # BrokenProcessPool instead of leaving it waiting forever for the lost chunk.
-        with ProcessPoolExecutor(self.options.processes, context, _start_worker, self.worker_args) as pool:
+        pool = ProcessPoolExecutor(self.options.processes, context, _start_worker, (os.getpid(), *self.worker_args))
+        try:
             self._rounds(pending, lambda chunks: _as_completed(pool, chunks))
+        except BaseException:
+            # Interrupted or failed: stop the workers now rather than let them finish the queue.
+            for child in multiprocessing.active_children():
+                child.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
 
     def _rounds(self, pending: set[str], run_chunks) -> None:
         while pending:
@@ -249,8 +274,17 @@ def _seeds(options: ExportOptions) -> Seeds:
 
 
 def export_site(options: ExportOptions) -> ExportSummary:
-    started = time.monotonic()
+    """Export into a new release and switch to it; one export at a time per publish directory (PublishBusy)."""
     publish = PublishDir(options.publish_dir)
+    with publish.locked():
+        removed = publish.remove_partial()
+        if removed and options.announce:
+            options.announce(f"Removed {len(removed)} partial releases left by interrupted exports")
+        return _export_locked(options, publish)
+
+
+def _export_locked(options: ExportOptions, publish: PublishDir) -> ExportSummary:
+    started = time.monotonic()
     inputs = page_inputs(options.base_url)
     if options.only is not None:
         inputs["partial"] = "only " + " ".join(sorted(options.only))
@@ -261,9 +295,26 @@ def export_site(options: ExportOptions) -> ExportSummary:
 
     release_id = new_release_id()
     release = publish.release(release_id)
-    site = release / "site"
-    site.mkdir(parents=True)
+    (release / "site").mkdir(parents=True)
     summary = ExportSummary(release_id, release_dir=release)
+    try:
+        _render_release(options, summary, inputs, previous, current)
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or failed: nothing half-written stays behind.
+        shutil.rmtree(release, ignore_errors=True)
+        raise
+    summary.seconds = time.monotonic() - started
+    if summary.errors:
+        summary.release_dir = publish.mark_failed(release_id)  # kept for inspection; `current` keeps serving
+        return summary
+    publish.switch_to(release_id)
+    publish.prune(options.keep_releases)
+    return summary
+
+
+def _render_release(options: ExportOptions, summary: ExportSummary, inputs: dict, previous: dict, current) -> None:
+    release = summary.release_dir
+    site = release / "site"
     reuse = not options.full and current is not None
     worker_args = (
         options.base_url,
@@ -287,12 +338,6 @@ def export_site(options: ExportOptions) -> ExportSummary:
         summary.warnings.append("the knowledge base changed during the export; run `ghr publish` again")
     copy_static_files(site)
     _write_release_files(release, summary, inputs)
-    summary.seconds = time.monotonic() - started
-    if summary.errors:
-        return summary  # Left unpublished for inspection; `current` still serves the previous release.
-    publish.switch_to(release_id)
-    publish.prune(options.keep_releases)
-    return summary
 
 
 def _write_release_files(release: Path, summary: ExportSummary, inputs: dict) -> None:
@@ -307,5 +352,8 @@ def _write_release_files(release: Path, summary: ExportSummary, inputs: dict) ->
         "errors": summary.errors,
         "broken_links": summary.broken_links,
     }
-    # One line: json's C encoder is used only without indentation, which matters at 200,000 entries.
-    (release / "manifest.json").write_text(json.dumps(manifest, separators=(",", ":")))
+    # One line: json's C encoder is used only without indentation, which matters at 200,000 entries. Written
+    # last and renamed into place: a release counts as complete once, and only once, its manifest is whole.
+    temporary = release / f".{MANIFEST}.partial"
+    temporary.write_text(json.dumps(manifest, separators=(",", ":")))
+    os.replace(temporary, release / MANIFEST)

@@ -1,4 +1,5 @@
-"""App-side page cache: a public page is rendered once per knowledge-base build, text release and code version.
+"""App-side page cache: a public page (or search answer) is rendered once per knowledge-base build, text release
+and code version.
 
 The key holds the release token (build id, editorial texts release, code fingerprint), so a new build or a
 published text makes every old entry unreachable at once; nothing has to be deleted. The token is read from the
@@ -17,7 +18,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.http import HttpResponse
 
 from ghr.publish.releases import code_fingerprint, kb_build_id, texts_release
@@ -27,6 +28,14 @@ from ghr.publish.render import EXPORT_ENVIRON_KEY
 UNCACHED_PREFIXES = ("/admin/", "/editorial/", "/api/", "/search", "/connect", "/static/", "/accounts/")
 # Query parameters that select a public page (the A-Z browse lists); any other parameter skips the cache.
 CACHED_QUERY_PARAMETERS = frozenset({"letter", "page"})
+# Search answers depend only on their parameters and the release, like pages: kept too, with the parameters that
+# select them. Suggestions come once per keystroke, and people type the same first letters.
+SEARCH_ANSWERS = {
+    "/api/v1/suggest": frozenset({"q"}),
+    "/api/v1/search": frozenset({"q", "kind", "page", "as_typed"}),
+    "/search.json": frozenset({"q", "kind", "page", "as_typed"}),
+    "/search": frozenset({"q", "kind", "page", "as_typed"}),
+}
 CACHED_STATUSES = frozenset({200, 301, 308})
 RECHECK_SECONDS = 1.0
 # Told to clients and to nginx, which passes it on: whether the page came from this cache.
@@ -57,8 +66,14 @@ class PageCacheMiddleware:
         """What every public page depends on, re-read from the database at most once a second."""
         now = time.monotonic()
         if now - self._token_checked >= RECHECK_SECONDS:
-            self._token = f"{kb_build_id()}.{texts_release()}.{code_fingerprint()}"
             self._token_checked = now
+            try:
+                self._token = f"{kb_build_id()}.{texts_release()}.{code_fingerprint()}"
+            except DatabaseError:
+                # Locked or read-only: pages cached for the last token read still serve; with none yet, the
+                # error answers 503 (ghr.project.unavailable).
+                if not self._token:
+                    raise
         return self._token
 
     def _cacheable_request(self, request) -> bool:
@@ -70,9 +85,12 @@ class PageCacheMiddleware:
         # so, inside a transaction rolled back afterwards): such a page must not outlive the transaction.
         if any(connections[alias].in_atomic_block for alias in ("default", "kb")):
             return False
-        if request.path.startswith(UNCACHED_PREFIXES):
-            return False
-        if any(name not in CACHED_QUERY_PARAMETERS for name in request.GET):
+        selecting = SEARCH_ANSWERS.get(request.path)
+        if selecting is None:
+            if request.path.startswith(UNCACHED_PREFIXES):
+                return False
+            selecting = CACHED_QUERY_PARAMETERS
+        if any(name not in selecting for name in request.GET):
             return False
         # Signed-in editors (and anyone holding a session or flash messages) see pages made for them.
         return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)

@@ -18,6 +18,8 @@ class NginxSite:
     """The publish directory (its ``current`` symlink names the release served)."""
     app: str
     """host:port of the app (gunicorn) that answers everything not exported."""
+    headers: dict[str, str] | None = None
+    """Security headers added to exported files; None: the app's own (ghr.project.headers, from the settings)."""
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -29,9 +31,18 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return text
 
 
+def _header_lines(headers: dict[str, str]) -> str:
+    return "\n".join(f'        add_header {name} "{value}" always;' for name, value in headers.items())
+
+
 def site_config(site: NginxSite) -> str:
     """The http-level part: redirect maps, the app upstream and the server block."""
-    return _fill("ghr.conf", {"LISTEN": site.listen, "PUBLISH_DIR": str(site.publish_dir.resolve()), "APP": site.app})
+    from ghr.project.headers import configured_security_headers
+
+    headers = site.headers if site.headers is not None else configured_security_headers()
+    values = {"LISTEN": site.listen, "PUBLISH_DIR": str(site.publish_dir.resolve()), "APP": site.app,
+              "SECURITY_HEADERS": _header_lines(headers)}  # fmt: skip
+    return _fill("ghr.conf", values)
 
 
 def write_standalone(site: NginxSite, state_dir: Path, workers: int = 2, access_log: bool = False) -> Path:

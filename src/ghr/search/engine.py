@@ -1,8 +1,10 @@
 """Answers a query: runs the match stages against the backend and orders what they found (ghr.search.ranking).
 
-Stages, cheapest and most certain first: exact names (any word order), prefixes, all words, corrected
-misspellings, then condition features in plain words. Glossary and handbook texts (ghr.search.texts) are matched in
-memory with the same tiers and blended in.
+First what the query means (ghr.search.meanings): a code, a band or a position names its pages at once; a question
+or a request for genes is searched without the words around it. Then the stages on names, cheapest and most
+certain first: exact names (any word order), prefixes, all words, corrected misspellings, then condition features in
+plain words. Glossary and handbook texts (ghr.search.texts) are matched in memory with the same tiers and blended in.
+``answer`` also says what was searched when it was not what was typed, for "Showing results for ...".
 """
 
 from __future__ import annotations
@@ -35,6 +37,18 @@ class Result:
     matched: str
     """What matched when it was not the label, e.g. "previous symbol: ASB"; empty otherwise."""
     rank: tuple = field(compare=False, repr=False)
+    entry: int = field(default=0, compare=False, repr=False)
+    """The page's row in the search index (0 for glossary and handbook texts)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    results: list[Result]
+    showing: str = ""
+    """What was searched when it is not what was typed: a corrected spelling ("cystic fibrosis" for "cistic
+    fibrosis"), the subject of a question, the name of an HPO term; empty when the query was searched as typed."""
+    direct: Result | None = None
+    """The one page a code names ("OMIM:219700"): the search page goes straight to it."""
 
 
 @dataclass
@@ -63,15 +77,18 @@ class Collector:
     def __init__(self):
         self.best: dict[tuple[str, str], Result] = {}
 
-    def offer(self, kind: str, key: str, label: str, matched: str, rank: tuple) -> None:
+    def offer(self, kind: str, key: str, label: str, matched: str, rank: tuple, *, entry: int = 0) -> None:
         current = self.best.get((kind, key))
         if current is None or rank < current.rank:
-            self.best[(kind, key)] = Result(kind, key, label, page_url(kind, key), matched, rank)
+            self.best[(kind, key)] = Result(kind, key, label, page_url(kind, key), matched, rank, entry)
 
     def offer_hit(self, hit: NameHit, tier: int, closeness: tuple) -> None:
         matched = "" if hit.name == hit.label else f"{ranking.FIELD_LABEL.get(hit.field, 'name')}: {hit.name}"
         rank = ranking.sort_key(tier, closeness, hit.boost, hit.label, hit.key)
-        self.offer(hit.kind, hit.key, hit.label, matched, rank)
+        self.offer(hit.kind, hit.key, hit.label, matched, rank, entry=hit.entry_id)
+
+    def best_tier(self) -> int:
+        return min((result.rank[0] for result in self.best.values()), default=ranking.PARTIAL + 1)
 
     def ordered(self) -> list[Result]:
         return sorted(self.best.values(), key=lambda result: result.rank)
@@ -100,7 +117,9 @@ def _exact(backend: SearchBackend, query: Query, found: Collector, corrected: bo
         if corrected:
             found.offer_hit(hit, ranking.CORRECTED, (0, weight, 0))
         elif hit.norm == query.norm:
-            found.offer_hit(hit, ranking.exact_tier(hit.kind, hit.field), (weight, 0))
+            # The conditions an everyday phrase means come in the team's order, most common first.
+            order = hit.row if hit.field == "everyday" else 0
+            found.offer_hit(hit, ranking.exact_tier(hit.kind, hit.field), (weight, order))
         else:
             found.offer_hit(hit, ranking.ANY_ORDER, (weight, 0))
 
@@ -148,6 +167,17 @@ def _most_words(backend: SearchBackend, query: Query, found: Collector) -> None:
                 found.offer_hit(hit, ranking.PARTIAL, closeness)
 
 
+def _fitting_correction(backend: SearchBackend, words: list[str], word: str, corrections: list[str]) -> str:
+    """Of equally close corrections, the first that some name holds together with the query's other words:
+    "sickel cell" is "sickle cell" (a name), not "seckel cell" (Seckel is the more common word alone)."""
+    if len(corrections) == 1 or len(words) == 1:
+        return corrections[0]
+    for correction in corrections:
+        if backend.word_names([correction if w == word else w for w in words], False, 1):
+            return correction
+    return corrections[0]
+
+
 def corrected_query(backend: SearchBackend, query: Query, also_known: bool = False) -> Query | None:
     """The query with each unknown word of 5 letters or more replaced by its closest index word, if any.
 
@@ -165,7 +195,7 @@ def corrected_query(backend: SearchBackend, query: Query, also_known: bool = Fal
         candidates = [(w, f) for w, f in backend.similar_words(word, 40) if f > own * KNOWN_WORD_FACTOR]
         corrections = best_corrections(word, candidates)
         if corrections:
-            fixes[word] = corrections[0]
+            fixes[word] = _fitting_correction(backend, query.words, word, corrections)
     if not fixes:
         return None
     norm = " ".join(fixes.get(stem(word), word) for word in query.norm.split())
@@ -204,17 +234,20 @@ def _features(backend: SearchBackend, words: list[str], found: Collector, rows_l
         )
 
 
-def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collector, suggest: bool) -> None:
+def _name_matches(backend: SearchBackend, query: Query, found: Collector, suggest: bool, as_typed: bool) -> str:
+    """The match stages on names and features; returns the corrected query when the best results come from it."""
     limit = SUGGEST_LIMIT * 3 if suggest else STAGE_LIMIT
     _exact(backend, query, found)
     _prefix(backend, query, found, limit)
     if suggest and len(found.best) >= SUGGEST_LIMIT:
         # Ten pages already match at a better tier than any later stage can give: nothing below can show.
-        return
+        return ""
     _all_words(backend, query, found, limit, ranking.ALL_WORDS)
     # While people type, the last word is usually unfinished rather than misspelt: suggestions correct words only
     # when nothing matches as typed.
-    corrected = None if suggest and found.best else corrected_query(backend, query, also_known=not found.best)
+    corrected = None
+    if not as_typed and not (suggest and found.best):
+        corrected = corrected_query(backend, query, also_known=not found.best)
     if corrected is not None:
         _exact(backend, corrected, found, corrected=True)
         for hit in backend.prefix_names(corrected.norm, limit):
@@ -225,6 +258,7 @@ def _knowledge_base_matches(backend: SearchBackend, query: Query, found: Collect
     if _wants_features(found, suggest):
         words = list(dict.fromkeys(query.words + (corrected.words if corrected else [])))
         _features(backend, words, found, SUGGEST_FEATURE_ROWS_LIMIT if suggest else FEATURE_ROWS_LIMIT)
+    return corrected.norm if corrected is not None and found.best_tier() == ranking.CORRECTED else ""
 
 
 def _wants_features(found: Collector, suggest: bool) -> bool:
@@ -237,15 +271,33 @@ def _wants_features(found: Collector, suggest: bool) -> bool:
 
 def search(raw_query: str | None, kinds: tuple[str, ...] = KINDS, using: str = "kb", suggest: bool = False):
     """Every page matching the query, best first (at most MAX_RESULTS; SUGGEST_LIMIT when ``suggest``)."""
-    from ghr.search import texts
+    return answer(raw_query, kinds, using, suggest).results
+
+
+def answer(
+    raw_query: str | None, kinds: tuple[str, ...] = KINDS, using: str = "kb", suggest: bool = False,
+    as_typed: bool = False,
+) -> Answer:  # fmt: skip
+    """The ranked pages for a query and what was searched; ``as_typed`` turns off corrections and rewording."""
+    from ghr.search import meanings, texts
 
     query = Query.parse(raw_query)
     if not query.norm:
-        return []
+        return Answer([])
     found = Collector()
     backend = backend_for(using)
+    showing, direct = "", None
     if backend.has_index():
-        _knowledge_base_matches(backend, query, found, suggest)
+        meant = meanings.what_is_meant(backend, query, using, found, as_typed)
+        if meant.query is not None:
+            query = meant.query
+        if not meant.complete:
+            showing = _name_matches(backend, query, found, suggest, as_typed) or meant.showing
+        else:
+            showing = meant.showing
+        if meant.wants_genes:
+            meanings.add_genes_for_conditions(backend, found)
+        direct = meant.direct(found)
     texts.add_matches(query, found)
     results = [result for result in found.ordered() if result.kind in kinds]
-    return results[: SUGGEST_LIMIT if suggest else MAX_RESULTS]
+    return Answer(results[: SUGGEST_LIMIT if suggest else MAX_RESULTS], showing, direct)

@@ -74,12 +74,24 @@ def pieces(word: str, edits: int) -> list[str]:
     return cuts
 
 
+def sound_alike(word: str) -> set[str]:
+    """The word with "f" written "ph" or "ph" written "f": people write what they hear ("dystrofy")."""
+    return {word.replace("f", "ph"), word.replace("ph", "f")} - {word}
+
+
+def _distance(word: str, candidate: str, limit: int) -> int:
+    # A spelling of the same sound is one slip, however many letters it changes.
+    if candidate in sound_alike(word):
+        return 1
+    return edit_distance(word, candidate, limit)
+
+
 def best_corrections(word: str, candidates: Iterable[tuple[str, int]]) -> list[str]:
     """Candidates within the allowed edits, closest first, then the most common words of the index."""
     limit = allowed_edits(word)
     scored = []
     for candidate, frequency in candidates:
-        distance = edit_distance(word, candidate, limit)
+        distance = _distance(word, candidate, limit)
         if 0 < distance <= limit:
             scored.append((distance, -frequency, candidate))
     scored.sort()

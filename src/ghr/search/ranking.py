@@ -2,10 +2,13 @@
 
 Each way a page can match the query falls in a *tier*; a page's rank is its best match. Tiers, best first:
 
-0. the query is the page's exact approved symbol or an identifier (ALAS2, OMIM:300751, HGNC:397);
+0. the query is the page's exact approved symbol or an identifier (ALAS2, OMIM:300751, HGNC:397); then, for a
+   request for genes ("breast cancer gene"), the genes linked to the conditions named, causal ones first; and the
+   genes at a GRCh38 position (ghr.search.meanings);
 1. the exact preferred name of a gene or condition ("X-linked sideroblastic anemia", "ferrochelatase");
-2. the exact other name of a condition (synonym, acronym, everyday name) or a gene's previous symbol (ASB);
-3. the exact alias symbol or other name of a gene (ALAS-E, "porphobilinogen deaminase");
+2. the exact other name of a condition (synonym, acronym, everyday name) or a gene's previous symbol (ASB); an
+   identifier typed without its prefix ("219700", "E84"), as the same digits may be another code;
+3. the exact alias symbol or other name of a gene (ALAS-E, "porphobilinogen deaminase"); a gene's band (7q31.2);
 4. the same words as a name in another order ("Anemia, sideroblastic, X-linked");
 5. a name that starts with the query (what people type into the suggest box: "sideroblastic an");
 6. a name containing every query word;
@@ -49,6 +52,8 @@ FIELD_WEIGHT = {
     "acronym": 2,
     "synonym": 2,
     "consumer": 2,
+    "everyday": 2,
+    "band": 2,
     "title": 1,
     "source_name": 3,
     "alias_symbol": 3,
@@ -73,6 +78,8 @@ FIELD_LABEL = {
     "synonym": "other name",
     "acronym": "abbreviation",
     "consumer": "other name",
+    "everyday": "everyday name",
+    "band": "location",
     "source_name": "other name",
     "title": "title",
     "body": "text",

@@ -12,13 +12,15 @@ model instances or per-row field converters would cost several seconds.
 from __future__ import annotations
 
 import json
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import connections
 
 from ghr.kb import models as kb
+from ghr.search.everyday import condition_phrases
 from ghr.search.text import ASCII_SPACES, normalize, order_free_key, stems
 
 # Identifier prefixes people type, by the database name ConditionXref stores.
@@ -35,13 +37,17 @@ class IndexRows:
     """(id, term_id, name, norm, stems)"""
     feature_links: list[tuple] = field(default_factory=list)
     """(term_id, entry_id, how characteristic: 0 very rare .. 5 always; 2 when HPO gives no frequency)"""
+    gene_links: list[tuple] = field(default_factory=list)
+    """(condition entry_id, gene entry_id, kind: 0 causes, 1 raises the risk, 2 changed in tumour cells, rank)"""
+    unmatched_everyday: list[str] = field(default_factory=list)
+    """Names in the team's everyday list (ghr.search.everyday) that no condition of this build has."""
 
-    def add_identifier(self, entry_id: int, identifier: str) -> None:
-        """Identifiers are ASCII codes (OMIM:300751, ENSG00000158578): matched whole or by prefix, never word by
-        word, so they skip the word forms."""
+    def add_identifier(self, entry_id: int, identifier: str, field_name: str = "identifier") -> None:
+        """Identifiers and bands are ASCII codes (OMIM:300751, ENSG00000158578, 7q31.2): matched whole or by
+        prefix, never word by word, so they skip the word forms."""
         norm = " ".join(identifier.lower().translate(ASCII_SPACES).split()) if identifier.isascii() else ""
         if norm:
-            self.names.append((len(self.names) + 1, entry_id, "identifier", identifier, norm, "", ""))
+            self.names.append((len(self.names) + 1, entry_id, field_name, identifier, norm, "", ""))
 
     def add_name(self, entry_id: int, field_name: str, name: str) -> None:
         norm = normalize(name)
@@ -81,11 +87,28 @@ def _gene_identifiers(hgnc_id, ncbi_id, ensembl_id, uniprot_ids, omim_ids) -> It
     yield from (f"OMIM:{omim}" for omim in _json_list(omim_ids))
 
 
-def _add_genes(rows: IndexRows, using: str) -> None:
+CHROMOSOME_AT_START = re.compile(r"^(?:\d{1,2}|X|Y)")
+
+
+def _bands(location: str) -> Iterator[str]:
+    """'7q31.2' -> 7q31.2; '7q31.1-q31.2' -> 7q31.1 and 7q31.2: a gene spanning two bands is found by either;
+    'Xp22.3 and Yp11.3' -> both."""
+    for place in location.split(" and "):
+        first, _, second = place.strip().partition("-")
+        yield first
+        chromosome = CHROMOSOME_AT_START.match(first)
+        if second:
+            yield second if CHROMOSOME_AT_START.match(second) or not chromosome else chromosome.group(0) + second
+
+
+def _add_genes(rows: IndexRows, using: str) -> dict[int, int]:
     linked = _linked(using, "gene_id")
-    columns = "id, symbol, name, protein_name, locus_type, hgnc_id, ncbi_gene_id, ensembl_id, uniprot_ids, omim_ids"
+    columns = (
+        "id, symbol, name, protein_name, locus_type, cytogenetic_location, hgnc_id, ncbi_gene_id, ensembl_id, "
+        "uniprot_ids, omim_ids"
+    )
     entry_of = {}
-    for gene_id, symbol, name, protein_name, locus_type, *identifiers in _rows(using, kb.Gene, columns):
+    for gene_id, symbol, name, protein_name, locus_type, location, *identifiers in _rows(using, kb.Gene, columns):
         entry_id = len(rows.entries) + 1
         entry_of[gene_id] = entry_id
         boost = 2 if gene_id in linked else (1 if locus_type == "protein_coding" else 0)
@@ -96,8 +119,11 @@ def _add_genes(rows: IndexRows, using: str) -> None:
             rows.add_name(entry_id, "protein_name", protein_name)
         for identifier in _gene_identifiers(*identifiers):
             rows.add_identifier(entry_id, identifier)
+        for band in dict.fromkeys(_bands(location)) if location else ():
+            rows.add_identifier(entry_id, band, "band")
     for gene_id, kind, name in _rows(using, kb.GeneName, "gene_id, kind, name"):
         rows.add_name(entry_of[gene_id], kind, name)
+    return entry_of
 
 
 def _xref_names(db: str, key: str) -> Iterator[str]:
@@ -182,10 +208,69 @@ def frequency_score(frequency: str) -> int | None:
     return 5 if share >= 1 else 4 if share >= 0.8 else 3 if share >= 0.3 else 1 if share >= 0.05 else 0
 
 
+EVERYDAY_FIELDS = frozenset({"name", "synonym", "consumer", "source_name"})
+MOST_CONDITIONS_PER_NAME = 3
+"""An other name shared by more conditions than this ("Atrial septal defect" for each type) is too vague to give
+an everyday phrase to: the phrase goes to none of them and is reported as unmatched."""
+
+
+class _ConditionsByName:
+    """Condition entries by normalized name: the preferred name first, other names when no preferred one fits."""
+
+    def __init__(self, rows: IndexRows, condition_entries: set[int]):
+        self.preferred: dict[str, list[int]] = defaultdict(list)
+        self.other: dict[str, list[int]] = defaultdict(list)
+        for _, entry_id, field_name, _, norm, _, _ in rows.names:
+            if entry_id in condition_entries and field_name in EVERYDAY_FIELDS:
+                named = self.preferred if field_name == "name" else self.other
+                if entry_id not in named[norm]:
+                    named[norm].append(entry_id)
+
+    def named(self, name: str) -> list[int]:
+        norm = normalize(name)
+        if norm in self.preferred:
+            return self.preferred[norm]
+        others = self.other.get(norm, [])
+        return others if len(others) <= MOST_CONDITIONS_PER_NAME else []
+
+
+def _add_everyday_names(rows: IndexRows, using: str, condition_entries: dict[int, int]) -> None:
+    """The team's everyday phrases, and HPO's layperson synonyms of a term named like a condition ("Water on the
+    brain" for Hydrocephalus), as other names of the conditions; the term's HPO ID as one of their identifiers."""
+    conditions = _ConditionsByName(rows, set(condition_entries.values()))
+    for phrase, names in condition_phrases().items():
+        entries: dict[int, None] = {}
+        for name in names:
+            found = conditions.named(name)
+            if not found:
+                rows.unmatched_everyday.append(name)
+            entries.update(dict.fromkeys(found))
+        for entry_id in entries:
+            rows.add_name(entry_id, "everyday", phrase)
+    for hpo_id, name, lay in _rows(using, kb.PhenotypeTerm, "hpo_id, name, layperson_synonyms"):
+        for entry_id in conditions.named(name):
+            rows.add_identifier(entry_id, hpo_id)
+            for text in _json_list(lay):
+                rows.add_name(entry_id, "everyday", text)
+
+
+# The links that answer "which gene causes ...": the kinds of ghr.kb.models.GeneConditionLink, best first.
+GENE_LINK_KINDS = {"causes": 0, "risk": 1, "somatic": 2}
+
+
+def _add_gene_links(rows: IndexRows, using: str, gene_entries: dict[int, int], condition_entries: dict[int, int]):
+    kinds = ", ".join(f"'{kind}'" for kind in GENE_LINK_KINDS)
+    links = _rows(using, kb.GeneConditionLink, "condition_id, gene_id, kind, rank", f"WHERE kind IN ({kinds})")
+    for condition_id, gene_id, kind, rank in links:
+        rows.gene_links.append((condition_entries[condition_id], gene_entries[gene_id], GENE_LINK_KINDS[kind], rank))
+
+
 def collect(using: str) -> IndexRows:
     rows = IndexRows()
-    _add_genes(rows, using)
+    gene_entries = _add_genes(rows, using)
     condition_entries = _add_conditions(rows, using)
+    _add_everyday_names(rows, using, condition_entries)
     _add_features(rows, using, condition_entries)
+    _add_gene_links(rows, using, gene_entries, condition_entries)
     _add_families(rows, using)
     return rows

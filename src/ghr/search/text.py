@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ghr.search.everyday import spellings
+
 MAX_QUERY_CHARS = 200
 """Longer input is cut: no name in the knowledge base is longer, and it bounds the work one request can cause."""
 
@@ -52,17 +54,23 @@ def _american(match: re.Match) -> str:
 def normalize(text: str) -> str:
     """Lower-case words of letters and digits only, accents removed, possessives and British spellings
     folded: "Anemia, sideroblastic, X-linked" -> "anemia sideroblastic x linked", "Huntington's" ->
-    "huntington", "anaemia" -> "anemia"."""
+    "huntington", "anaemia" -> "anemia", "coeliac" -> "celiac"."""
     if "'" in text or "’" in text:
         text = POSSESSIVE.sub("", text)
     if text.isascii():
         lowered = text.lower()
         if "ae" in lowered or "oe" in lowered or "our" in lowered:
             lowered = BRITISH_WORDS.sub(_american, lowered)
-        return " ".join(lowered.translate(ASCII_SPACES).split())
+        return _respelled(lowered.translate(ASCII_SPACES).split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = BRITISH_WORDS.sub(_american, "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold())
-    return " ".join("".join(ch if _word_character(ch) else " " for ch in plain).split())
+    return _respelled("".join(ch if _word_character(ch) else " " for ch in plain).split())
+
+
+def _respelled(words: list[str]) -> str:
+    # Whole words the patterns above cannot fold ("coeliac", "fibre"), from the team's list (ghr.search.everyday).
+    spelling = spellings()
+    return " ".join([spelling.get(word, word) for word in words])
 
 
 def _word_character(ch: str) -> bool:

@@ -1,4 +1,4 @@
-"""Search URLs, included at the site root after api/ (so full paths are written here)."""
+"""Search URLs, included first at the site root (so full paths are written here)."""
 
 from django.urls import path
 

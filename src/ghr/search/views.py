@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from ghr.search.engine import KINDS, Query, Result, search
+from ghr.search.engine import KINDS, Answer, Query, Result, answer, search
 from ghr.search.text import clean_query
 
 PAGE_SIZE = 20
@@ -88,17 +88,24 @@ def result_json(result: Result) -> dict:
     return {"label": result.label, "kind": result.kind, "url": result.url, "matched": result.matched}
 
 
+def _as_typed(request) -> bool:
+    """``as_typed=1`` searches the words exactly as typed: no spelling correction, no reading of a question."""
+    return request.GET.get("as_typed") == "1"
+
+
 @require_GET
 def api_search(request) -> HttpResponse:
     try:
         query = _required_query(request)
         kinds = _kinds(request.GET.get("kind"))
-        page = _page_of(search(query, kinds=kinds), _page_number(request.GET.get("page")))
+        found = answer(query, kinds=kinds, as_typed=_as_typed(request))
+        page = _page_of(found.results, _page_number(request.GET.get("page")))
     except BadParameter as error:
         return _error(error)
     return _json(
         {
             "query": query,
+            "showing": found.showing or None,
             "kind": request.GET.get("kind") or None,
             "page": page.number,
             "pages": page.pages,
@@ -125,25 +132,33 @@ def groups_in_rank_order(results: list[Result]) -> list[tuple[str, str, list[Res
     return [(kind, KIND_TITLES[kind], items) for kind, items in groups.items()]
 
 
-def _search_url(query: str, kinds: tuple[str, ...], number: int) -> str:
+def _search_url(query: str, kinds: tuple[str, ...], number: int, as_typed: bool = False) -> str:
     params = {"q": query}
     if len(kinds) == 1:
         params["kind"] = kinds[0]
     if number > 1:
         params["page"] = str(number)
+    if as_typed:
+        params["as_typed"] = "1"
     return "/search?" + urlencode(params)
 
 
-def _page_links(query: str, kinds: tuple[str, ...], page: Page) -> dict[str, str]:
+def _page_links(query: str, kinds: tuple[str, ...], page: Page, as_typed: bool) -> dict[str, str]:
     links = {}
     if page.number > 1:
-        links["previous"] = _search_url(query, kinds, page.number - 1)
+        links["previous"] = _search_url(query, kinds, page.number - 1, as_typed)
     if page.number < page.pages:
-        links["next"] = _search_url(query, kinds, page.number + 1)
-    links["all"] = _search_url(query, KINDS, 1)
+        links["next"] = _search_url(query, kinds, page.number + 1, as_typed)
+    links["all"] = _search_url(query, KINDS, 1, as_typed)
     for kind in KINDS:
-        links[kind] = _search_url(query, (kind,), 1)
+        links[kind] = _search_url(query, (kind,), 1, as_typed)
+    links["as_typed"] = _search_url(query, kinds, 1, as_typed=True)
     return links
+
+
+def _goes_straight(request, found: Answer, number: int) -> bool:
+    # Only the first page of an unfiltered search: a link to "everything matching OMIM:219700" still lists it.
+    return found.direct is not None and number == 1 and not request.GET.get("kind")
 
 
 def search_page(request) -> HttpResponse:
@@ -151,14 +166,23 @@ def search_page(request) -> HttpResponse:
     context = {"search_query": query, "kind": request.GET.get("kind") or "", "kind_titles": KIND_TITLES}
     if not Query.parse(query).norm:
         return render(request, "search/search.html", context)
+    as_typed = _as_typed(request)
     try:
         kinds = _kinds(request.GET.get("kind"))
         number = _page_number(request.GET.get("page"))
-        page = _page_of(search(query, kinds=kinds), number)
+        found = answer(query, kinds=kinds, as_typed=as_typed)
+        page = _page_of(found.results, number)
     except BadParameter as error:
         if error.code == "page_out_of_range":
             raise Http404(error.message) from error
         context["error"] = error.message
         return render(request, "search/search.html", context, status=400)
-    context.update(page=page, groups=groups_in_rank_order(page.results), links=_page_links(query, kinds, page))
+    if _goes_straight(request, found, number):
+        return redirect(found.direct.url)
+    context.update(
+        page=page,
+        groups=groups_in_rank_order(page.results),
+        links=_page_links(query, kinds, page, as_typed),
+        showing=found.showing,
+    )
     return render(request, "search/search.html", context)

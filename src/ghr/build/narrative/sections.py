@@ -93,12 +93,11 @@ def inheritance_sentence(codes: list[str]) -> str:
 
 def link_text(symbol: str, name: str, kind: str, evidence: list[str], *, codes: list[str],
               sources: tuple[str, ...]) -> Written:  # fmt: skip
-    """What a gene's page says about one condition: how the gene is linked to it, the source records, and (only
-    where the gene causes it) how the condition is inherited. ``name`` reads inside a sentence (``in_sentence``)."""
-    sentence = LINK_SENTENCES[kind].format(symbol=symbol, name=name)
-    if evidence:
-        sentence += f" (source record: {', '.join(evidence)})"
-    sentences = [sentence + "."]
+    """What a gene's page says about one condition: how the gene is linked to it and (only where the gene causes
+    it) how the condition is inherited. The source records go in ``facts['evidence']``; ``name`` reads inside a
+    sentence (``in_sentence``)."""
+    # The source records (OMIM:176000, ClinVar counts) stay out of the sentence: pages list them beside it.
+    sentences = [LINK_SENTENCES[kind].format(symbol=symbol, name=name) + "."]
     if kind == "causes" and inheritance_sentence(codes):
         sentences.append(inheritance_sentence(codes))
     facts = {"kind": kind, "evidence": evidence, "inheritance": codes if kind == "causes" else []}

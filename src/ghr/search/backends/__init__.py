@@ -32,6 +32,12 @@ class SearchBackend(Protocol):
     def word_names(self, words: list[str], prefix_last: bool, limit: int) -> list[NameHit]:
         """Names containing every word (the last one as a prefix if asked), shortest first."""
 
+    def code_names(self, exact: list[str], prefixes: list[str], limit: int) -> list[NameHit]:
+        """Identifiers and bands equal to one of ``exact`` or starting with one of ``prefixes``."""
+
+    def genes_for(self, condition_entries: list[int]) -> list[tuple]:
+        """(condition entry, gene entry, kind, rank, key, label, boost) of the genes linked to these conditions."""
+
     def word_frequencies(self, words: list[str]) -> dict[str, int]:
         """How many index rows hold each of these words (words not in the index are left out)."""
 

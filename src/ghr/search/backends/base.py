@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ghr.search.fuzzy import allowed_edits, one_edit_variants
+from ghr.search.fuzzy import allowed_edits, one_edit_variants, sound_alike
 
 MAX_CODE_POINT = "\U0010ffff"
 
@@ -18,11 +18,20 @@ class NameHit(NamedTuple):
     field: str
     name: str
     norm: str
+    row: int
+    """The name's row in the index: rows are written in order, so the team's everyday phrases keep theirs."""
 
 
-TABLES = ("search_feature_link", "search_feature_term", "search_vocab", "search_name", "search_entry")
+TABLES = (
+    "search_gene_link",
+    "search_feature_link",
+    "search_feature_term",
+    "search_vocab",
+    "search_name",
+    "search_entry",
+)
 
-HIT_COLUMNS = "e.id, e.kind, e.key, e.label, e.boost, n.field, n.name, n.norm"
+HIT_COLUMNS = "e.id, e.kind, e.key, e.label, e.boost, n.field, n.name, n.norm, n.id"
 
 
 class SqlBackend:
@@ -54,6 +63,8 @@ class SqlBackend:
             "CREATE TABLE search_feature_link (term_id INTEGER NOT NULL, entry_id INTEGER NOT NULL, "
             "frequency INTEGER NOT NULL)",
             f"CREATE TABLE search_vocab (word {text} PRIMARY KEY, frequency INTEGER NOT NULL)",
+            "CREATE TABLE search_gene_link (condition_entry INTEGER NOT NULL, gene_entry INTEGER NOT NULL, "
+            "kind INTEGER NOT NULL, rank INTEGER NOT NULL)",
         ]
 
     def index_statements(self) -> list[str]:
@@ -62,6 +73,7 @@ class SqlBackend:
             # Identifiers have no word-order form: leaving their empty keys out makes the index a third smaller.
             "CREATE INDEX search_name_order_free ON search_name (order_free) WHERE order_free <> ''",
             "CREATE INDEX search_feature_link_term ON search_feature_link (term_id)",
+            "CREATE INDEX search_gene_link_condition ON search_gene_link (condition_entry)",
         ]
 
     def exact_names(self, norm: str, order_free: str) -> list[NameHit]:
@@ -87,6 +99,34 @@ class SqlBackend:
         )
         return self._hits(sql, [norm, norm + MAX_CODE_POINT, norm, limit])
 
+    def code_names(self, exact: list[str], prefixes: list[str], limit: int) -> list[NameHit]:
+        """Identifiers and bands equal to one of ``exact`` or starting with one of ``prefixes``."""
+        wanted, params = [], []
+        if exact:
+            wanted.append(f"n.norm IN ({', '.join(['%s'] * len(exact))})")
+            params += exact
+        for prefix in prefixes:
+            wanted.append("(n.norm >= %s AND n.norm < %s)")
+            params += [prefix, prefix + MAX_CODE_POINT]
+        if not wanted:
+            return []
+        sql = (
+            f"SELECT {HIT_COLUMNS} FROM search_name n JOIN search_entry e ON e.id = n.entry_id "
+            f"WHERE ({' OR '.join(wanted)}) AND n.field IN ('identifier', 'band') ORDER BY n.norm LIMIT %s"
+        )
+        return self._hits(sql, [*params, limit])
+
+    def genes_for(self, condition_entries: list[int]) -> list[tuple]:
+        """(condition entry, gene entry, kind, rank, key, label, boost) of the genes linked to these conditions."""
+        if not condition_entries:
+            return []
+        marks = ", ".join(["%s"] * len(condition_entries))
+        sql = (
+            "SELECT l.condition_entry, l.gene_entry, l.kind, l.rank, e.key, e.label, e.boost FROM search_gene_link l "
+            f"JOIN search_entry e ON e.id = l.gene_entry WHERE l.condition_entry IN ({marks})"
+        )
+        return self._fetch(sql, condition_entries)
+
     def word_frequencies(self, words: list[str]) -> dict[str, int]:
         if not words:
             return {}
@@ -96,7 +136,7 @@ class SqlBackend:
     def similar_words(self, word: str, limit: int) -> list[tuple[str, int]]:
         """Index words one slip away from ``word`` (every variant looked up at once in the vocabulary's primary
         key); for long words with none, candidates two edits away from the backend's trigram index."""
-        variants = sorted(one_edit_variants(word))
+        variants = sorted(one_edit_variants(word) | sound_alike(word))
         marks = ", ".join(["%s"] * len(variants))
         close = self._fetch(f"SELECT word, frequency FROM search_vocab WHERE word IN ({marks})", variants)
         if close or allowed_edits(word) <= 1:

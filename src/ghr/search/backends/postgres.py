@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ghr.search.backends.base import HIT_COLUMNS, NameHit, SqlBackend
+from ghr.search.backends.base import HIT_COLUMNS, TABLES, NameHit, SqlBackend
 from ghr.search.rows import IndexRows
 
 TRIGRAM_EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public"
@@ -54,13 +54,7 @@ class PostgresBackend(SqlBackend):
             )
             cursor.execute("CREATE INDEX search_vocab_trigrams ON search_vocab USING gin (word public.gin_trgm_ops)")
         with self.connection.cursor() as cursor:
-            for table in (
-                "search_entry",
-                "search_name",
-                "search_feature_term",
-                "search_feature_link",
-                "search_vocab",
-            ):
+            for table in TABLES:
                 cursor.execute(f"ANALYZE {table}")
 
     def _ensure_trigram_extension(self) -> None:
@@ -82,6 +76,7 @@ class PostgresBackend(SqlBackend):
             ("search_name", rows.names),
             ("search_feature_term", rows.feature_terms),
             ("search_feature_link", rows.feature_links),
+            ("search_gene_link", rows.gene_links),
         ):
             with raw.copy(f"COPY {table} FROM STDIN") as copy:
                 for row in data:

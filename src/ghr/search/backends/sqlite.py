@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ghr.search.backends.base import HIT_COLUMNS, NameHit, SqlBackend
+from ghr.search.backends.base import HIT_COLUMNS, TABLES, NameHit, SqlBackend
 from ghr.search.fuzzy import pieces
 from ghr.search.rows import IndexRows
 
@@ -46,7 +46,7 @@ class SqliteBackend(SqlBackend):
             self._fill_full_text(cursor)
         with self.connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {usual_cache_size}")
-            for table in ("search_entry", "search_name", "search_feature_term", "search_feature_link", "search_vocab"):
+            for table in TABLES:
                 cursor.execute(f"ANALYZE {table}")
 
     def _load(self, cursor, rows: IndexRows) -> None:
@@ -54,6 +54,7 @@ class SqliteBackend(SqlBackend):
         cursor.executemany("INSERT INTO search_name VALUES (%s, %s, %s, %s, %s, %s, %s)", rows.names)
         cursor.executemany("INSERT INTO search_feature_term VALUES (%s, %s, %s, %s, %s)", rows.feature_terms)
         cursor.executemany("INSERT INTO search_feature_link VALUES (%s, %s, %s)", rows.feature_links)
+        cursor.executemany("INSERT INTO search_gene_link VALUES (%s, %s, %s, %s)", rows.gene_links)
 
     def _fill_full_text(self, cursor) -> None:
         # Prefix indexes make "sidero*" as cheap as a whole word while people are still typing.

@@ -46,6 +46,8 @@ class TextBlock:
     references: list[int] = field(default_factory=list)
     citations: list = field(default_factory=list)
     """The editors' references written out in full (ghr.editorial.citations.Citation)."""
+    records: list[str] = field(default_factory=list)
+    """For a generated text: the source records it was made from ('OMIM:176000')."""
 
     @property
     def unreviewed(self) -> bool:
@@ -122,7 +124,7 @@ def block_citations(blocks) -> list:
 def _stored_block(text: StoredText, batch: GeneBatch) -> TextBlock:
     releases = [batch.releases_by_key[key] for key in text.sources if key in batch.releases_by_key]
     return TextBlock(html=Markup(text.html), generated=True, sources=SourceNote.of(releases),
-                     references=list(text.pmids))  # fmt: skip
+                     references=list(text.pmids), records=list(text.records))  # fmt: skip
 
 
 def narrative_block(gene: Gene, rows, batch: GeneBatch) -> TextBlock:

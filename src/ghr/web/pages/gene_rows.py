@@ -112,6 +112,8 @@ class StoredText:
     """Keys of the releases its facts come from."""
     pmids: tuple[int, ...] = ()
     """PubMed ids of the articles the source records cite."""
+    records: tuple[str, ...] = ()
+    """The source records the text was made from ('OMIM:176000'), shown beside it."""
 
 
 @dataclass
@@ -168,7 +170,7 @@ def _add_narratives(rows: dict[int, GeneRows], ids: list[int]) -> None:
     for gene_id, condition_id, role, html, sources, facts in found.values_list(
         "gene_id", "condition_id", "role", "html", "sources", "facts"
     ):
-        text = StoredText(html, tuple(sources), tuple(facts.get("pmids", ())))
+        text = StoredText(html, tuple(sources), tuple(facts.get("pmids", ())), tuple(facts.get("evidence", ())))
         if role == "function":
             rows[gene_id].narrative = text
         else:

@@ -1,9 +1,15 @@
-"""Error pages that help: a 404 that offers search and the main lists, a 400, and a plain 500."""
+"""Error pages that help: a 404 that offers search and the main lists, a 400, a plain 500, and a 503 when the
+database is locked or read-only."""
 
 from __future__ import annotations
 
+import sys
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
+
+from ghr.project.unavailable import is_unavailable, unavailable_page
 
 MAX_QUERY_SUGGESTION = 80
 
@@ -20,10 +26,17 @@ def not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
-    return HttpResponse(render_to_string("web/400.html", {}, request=request), status=400)
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) is too large, not malformed: 413.
+    too_large = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent))
+    body = render_to_string("web/400.html", {"too_large": too_large}, request=request)
+    return HttpResponse(body, status=413 if too_large else 400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this while handling the exception, so it is still at hand: a database that is locked or
+    # read-only is not a bug in the page, and the visitor is told to come back shortly (503).
+    if is_unavailable(sys.exc_info()[1]):
+        return unavailable_page()
     # No database access and no request context here: whatever failed must not fail again.
     try:
         body = render_to_string("web/500.html", {})

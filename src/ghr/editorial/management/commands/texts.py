@@ -1,3 +1,4 @@
+import getpass
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,12 +8,17 @@ from ghr.editorial.transfer import export_folder, import_folder, rerender_all
 
 
 class Command(BaseCommand):
-    help = "Import editorial texts from a folder of Markdown files (published directly), or export them all."
+    help = "Import editorial texts from a folder of Markdown files (into review), or export them all."
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
-        importing = actions.add_parser("import", help="Create or update texts from DIR and publish them.")
+        importing = actions.add_parser("import", help="Create or update texts from DIR; they wait for review.")
         importing.add_argument("folder", metavar="DIR")
+        importing.add_argument(
+            "--publish", action="store_true",
+            help="Publish the texts at once instead of sending them to review (recorded in the audit log with "
+            "the name of the operator).",
+        )  # fmt: skip
         importing.add_argument(
             "--force", action="store_true",
             help="Also replace texts that editors have changed on this site since the last import.",
@@ -30,7 +36,7 @@ class Command(BaseCommand):
         )
         checking.add_argument("folder", metavar="DIR", nargs="?", default="content")
 
-    def handle(self, *args, action, folder=None, force=False, **options):
+    def handle(self, *args, action, folder=None, force=False, publish=False, **options):
         if action == "review-due":
             self._review_due()
             return
@@ -43,21 +49,23 @@ class Command(BaseCommand):
             return
         path = Path(folder)
         if action == "import":
-            self._import(path, force)
+            self._import(path, force, publish)
         else:
             written = export_folder(path)
             self.stdout.write(f"Wrote {len(written)} texts to {path}")
 
-    def _import(self, path: Path, force: bool):
+    def _import(self, path: Path, force: bool, publish: bool):
         if not path.is_dir():
             raise CommandError(f"{path} is not a folder")
-        report = import_folder(path, force)
+        report = import_folder(path, force, publish_for=_operator() if publish else "")
         self.stdout.write(
             f"{len(report.created)} created, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
             f"{len(report.kept)} kept"
         )
         for text in report.kept:
             self.stdout.write(f"kept {text}: edited on this site since the last import (--force replaces it)")
+        if report.awaiting_review:
+            self.stdout.write(f"{len(report.awaiting_review)} for review (import with --publish to publish at once)")
         for text in report.awaiting_second_reading:
             self.stdout.write(f"for review {text}: no second reading yet, so it is not published")
         for text in report.missing_pages:
@@ -90,3 +98,13 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(newly)} newly flagged; {due.count()} texts due for review")
         for text in due:
             self.stdout.write(f"{text.kind} {text.key}: {'; '.join(text.review_due_reasons)}")
+
+
+def _operator() -> str:
+    """Who ran the command, for the audit log: the login name, else the process's user id."""
+    try:
+        return getpass.getuser()
+    except OSError:  # no name for this user id (a container, say)
+        import os
+
+        return f"uid {os.getuid()}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from ghr.publish.export import ExportOptions, export_site
+from ghr.publish.layout import PublishBusy
 
 
 class Command(BaseCommand):
@@ -57,7 +60,12 @@ class Command(BaseCommand):
             only=options["only"],
             announce=self._announce,
         )
-        summary = export_site(export)
+        # SIGTERM (a service manager stopping it) unwinds like Ctrl-C: workers stopped, the partial release removed.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+        try:
+            summary = export_site(export)
+        except PublishBusy as error:
+            raise CommandError(str(error)) from None
         if bar is not None:
             bar.close()
         self._report(summary, export.publish_dir)
