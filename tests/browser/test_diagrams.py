@@ -46,6 +46,8 @@ def sized(request, browser):
 def test_diagrams_visible_legible_and_accessible(site, sized, screenshot):
     size, page = sized
     problems = {}
+    refused = []  # what the Content-Security-Policy blocked, as chromium reports it
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else 0)
     for name, path, codes in PAGES:
         assert page.goto(site + path).status == 200
         figures = page.locator("figure.inheritance-diagram")
@@ -61,6 +63,7 @@ def test_diagrams_visible_legible_and_accessible(site, sized, screenshot):
         if found:
             problems[path] = found
     assert problems == {}
+    assert refused == []
 
 
 def _artifact(name: str):

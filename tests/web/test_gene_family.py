@@ -109,3 +109,12 @@ def test_big_families_are_read_a_page_at_a_time(client, families, monkeypatch):
     assert [text_of(a) for a in second.xpath(".//ul[@class='family-members']/li/a")] == ["HMBS"]
     assert client.get(f"/gene-family/{families}?page=3").status_code == 404
     assert client.get(f"/gene-family/{families}?page=x").status_code == 404
+
+
+def test_family_pages_pass_the_content_security_policy(client, families):
+    from tests.web.test_security_headers import _inline_code
+
+    for path in (f"/gene-family/{families}", "/gene-family/"):
+        response = client.get(path)
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+        assert _inline_code(response.content) == [], path

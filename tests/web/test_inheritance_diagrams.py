@@ -101,3 +101,15 @@ def test_not_inherited_is_drawn_only_where_a_genetic_change_causes_the_condition
     acquired_page = section(parse(client.get("/condition/acquired-test-condition")), "inheritance-heading")
     assert not acquired_page.xpath(".//figure")
     assert "not usually passed down" in text_of(acquired_page)
+
+
+def test_pages_with_diagrams_pass_the_content_security_policy(client, handbook):
+    from tests.web.test_security_headers import _inline_code
+
+    for path in (
+        "/condition/x-linked-sideroblastic-anemia",
+        "/handbook/inheriting-genetic-conditions/inheritance-patterns",
+    ):
+        response = client.get(path)
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+        assert _inline_code(response.content) == [], path
