@@ -1,6 +1,7 @@
-"""Family diagrams of inheritance in a real browser, at phone and laptop sizes: visible beside the inheritance
-section, legible (no word drawn smaller than 11 px), free of serious axe findings, and still drawn in print and
-in forced-colors (high-contrast) mode. Screenshots go to test-artifacts/ for a person to look at."""
+"""Family diagrams of inheritance in a real browser (condition, Handbook and glossary pages), at phone and laptop
+sizes: visible beside the inheritance section, legible (no word drawn smaller than 11 px), free of serious axe
+findings, and still drawn in print and in forced-colors (high-contrast) mode. Screenshots go to test-artifacts/ for
+a person to look at."""
 
 import pytest
 
@@ -16,6 +17,7 @@ PAGES = [
     ("handbook-patterns", "/handbook/inheriting-genetic-conditions/inheritance-patterns", ["ad", "ar", "y", "ac", "n"]),
     ("handbook-x-linked", "/handbook/inheriting-genetic-conditions/x-linked-inheritance", ["xr", "xd"]),
     ("handbook-mitochondrial", "/handbook/inheriting-genetic-conditions/mitochondrial-inheritance", ["m"]),
+    ("glossary-x-linked", "/glossary/x-linked", ["xr", "xd"]),
 ]
 
 # The drawing's own width and the smallest font size of its words as drawn (the drawing is scaled to fit), in CSS

@@ -113,3 +113,13 @@ def test_pages_with_diagrams_pass_the_content_security_policy(client, handbook):
         response = client.get(path)
         assert "'unsafe-inline'" not in response["Content-Security-Policy"]
         assert _inline_code(response.content) == [], path
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [("autosomal-recessive", ["ar"]), ("x-linked", ["xr", "xd"]), ("mitochondrial-inheritance", ["m"]),
+     ("codominance", ["ac"]), ("enzyme", [])],
+)  # fmt: skip
+def test_glossary_entries_of_the_patterns_show_their_diagram(client, glossary, term, codes):
+    doc = parse(client.get(f"/glossary/{term}"))
+    assert doc.xpath("//figure[@class='inheritance-diagram']/@data-pattern") == codes

@@ -16,6 +16,12 @@ TOPIC_DIAGRAMS = {
     "inheriting-genetic-conditions/x-linked-inheritance": ("xr", "xd"),
     "inheriting-genetic-conditions/mitochondrial-inheritance": ("m",),
 }
+# The glossary's entries for the patterns show the same drawing.
+GLOSSARY_DIAGRAMS = {
+    "autosomal-dominant": ("ad",), "autosomal-recessive": ("ar",), "x-linked-dominant": ("xd",),
+    "x-linked-recessive": ("xr",), "x-linked": ("xr", "xd"), "y-linked": ("y",), "codominance": ("ac",),
+    "mitochondrial-inheritance": ("m",),
+}  # fmt: skip
 
 
 @dataclass
@@ -74,3 +80,8 @@ def glossary_by_letter() -> list[tuple[str, list]]:
 def topic_diagrams(key: str) -> list[Diagram]:
     """The family diagrams that go with a Handbook topic (none for most topics)."""
     return [diagram for code in TOPIC_DIAGRAMS.get(key, ()) if (diagram := diagram_for(code)) is not None]
+
+
+def glossary_diagrams(key: str) -> list[Diagram]:
+    """The family diagrams that go with a glossary entry: those of the inheritance patterns."""
+    return [diagram for code in GLOSSARY_DIAGRAMS.get(key, ()) if (diagram := diagram_for(code)) is not None]

@@ -23,7 +23,8 @@ def glossary_term(request: HttpRequest, term: str) -> HttpResponse:
     entry = handbook.glossary_entry(term)
     if entry is None:
         raise Http404(f"The glossary has no entry {term!r}.")
-    return render(request, "web/glossary_term.html", {"entry": entry, "references": _refs(entry)})
+    context = {"entry": entry, "references": _refs(entry), "diagrams": handbook.glossary_diagrams(entry.key)}
+    return render(request, "web/glossary_term.html", context)
 
 
 def handbook_index(request: HttpRequest) -> HttpResponse:
