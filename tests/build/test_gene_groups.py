@@ -55,3 +55,7 @@ def test_addresses_are_unique_and_stable():
     slugs = group_slugs({5: "Zinc fingers", 9: "Zinc-fingers", 12: "!!!", 3: "Zinc fingers C2H2-type"})
     assert slugs == {3: "zinc-fingers-c2h2-type", 5: "zinc-fingers", 9: "zinc-fingers-9", 12: "group-12"}
     assert len(set(slugs.values())) == len(slugs)
+
+
+def test_big_numbers_are_written_with_commas():
+    assert group_sentence("MicroRNAs", 1465).startswith("Each of these 1,465 genes is one of the microRNAs")

@@ -24,8 +24,8 @@ def group_sentence(name: str, gene_count: int) -> str:
     """What the family is, for its page: 'Each of these 14 genes is one of the hemoglobin genes, which ...'."""
     known = family_words([name])
     if known:
-        return f"Each of these {gene_count} genes is one of {known[1]}."
-    return (f"The HUGO Gene Nomenclature Committee (HGNC), which names human genes, puts these {gene_count} genes "
+        return f"Each of these {gene_count:,} genes is one of {known[1]}."
+    return (f"The HUGO Gene Nomenclature Committee (HGNC), which names human genes, puts these {gene_count:,} genes "
             "in one group because they have something in common: often a similar structure, a shared job, or "
             "being parts of the same protein complex.")  # fmt: skip
 
