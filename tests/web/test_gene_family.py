@@ -118,3 +118,12 @@ def test_family_pages_pass_the_content_security_policy(client, families):
         response = client.get(path)
         assert "'unsafe-inline'" not in response["Content-Security-Policy"]
         assert _inline_code(response.content) == [], path
+
+
+def test_a_family_comes_after_what_the_query_names_exactly():
+    from ghr.search import ranking
+
+    # "fibrillin": FBN1's protein name starts with it (prefix, tier 5), the family Fibrillins matches it exactly.
+    tier, closeness = ranking.family_rank(ranking.PREFERRED_NAME, (1, 0))
+    assert ranking.PREFIX < tier < ranking.CORRECTED and closeness == (0, ranking.FIELD_WEIGHT["name"])
+    assert ranking.family_rank(ranking.CORRECTED, (2, 0, 1)) == (ranking.CORRECTED, (2, 0, 1))

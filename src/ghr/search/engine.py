@@ -83,6 +83,8 @@ class Collector:
             self.best[(kind, key)] = Result(kind, key, label, page_url(kind, key), matched, rank, entry)
 
     def offer_hit(self, hit: NameHit, tier: int, closeness: tuple) -> None:
+        if hit.kind == "gene-family":
+            tier, closeness = ranking.family_rank(tier, closeness)
         matched = "" if hit.name == hit.label else f"{ranking.FIELD_LABEL.get(hit.field, 'name')}: {hit.name}"
         rank = ranking.sort_key(tier, closeness, hit.boost, hit.label, hit.key)
         self.offer(hit.kind, hit.key, hit.label, matched, rank, entry=hit.entry_id)
