@@ -142,7 +142,7 @@ def test_xml_sitemap_index_and_sections(sitemap_xml):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     index = sitemap_xml("/sitemap.xml")
     sections = [loc.split("/")[-1].split("?")[0] for loc in index.xpath("//s:sitemap/s:loc/text()", namespaces=ns)]
-    kinds = ("pages", "genes", "conditions", "chromosomes", "glossary", "handbook")
+    kinds = ("pages", "genes", "conditions", "chromosomes", "gene-families", "glossary", "handbook")
     assert sorted(sections) == sorted(f"sitemap-{kind}.xml" for kind in kinds)
     genes = sitemap_xml("/sitemap-genes.xml").xpath("//s:loc/text()", namespaces=ns)
     assert [g.split("testserver")[1] for g in genes] == ["/gene/A1BG", "/gene/ALAS2", "/gene/FECH", "/gene/HMBS"]

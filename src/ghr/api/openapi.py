@@ -145,6 +145,9 @@ SCHEMAS: dict[str, Any] = {
                 )
             ),
             "references": array(ref("Reference")),
+            "families": array(
+                _sourced({"hgnc_group_id": INTEGER, "slug": STRING, "name": STRING, "url": STRING, "api_url": STRING})
+            ),
             "texts": array(ref("Text")),
             "sources": ref("Sources"),
         }
@@ -216,6 +219,44 @@ SCHEMAS: dict[str, Any] = {
     "GenePage": page_of("GeneBrief"),
     "ConditionPage": page_of("ConditionBrief"),
     "GlossaryPage": page_of("GlossaryTerm"),
+    "GeneFamilyBrief": obj(
+        {
+            "kind": {"const": "gene_family"},
+            "hgnc_group_id": INTEGER,
+            "slug": STRING,
+            "name": STRING,
+            "gene_count": INTEGER,
+            "url": STRING,
+            "api_url": STRING,
+        },
+        description="One of HGNC's gene groups with at least two genes.",
+    ),
+    "GeneFamilyPage": page_of("GeneFamilyBrief"),
+    "GeneFamilyCondition": obj({"slug": STRING, "name": STRING, "link": STRING, "api_url": STRING}),
+    "GeneFamilyGene": obj(
+        {
+            "symbol": STRING,
+            "name": STRING,
+            "url": STRING,
+            "api_url": STRING,
+            "conditions": array(ref("GeneFamilyCondition")),
+        }
+    ),  # fmt: skip
+    "GeneFamily": obj(
+        {
+            "kind": {"const": "gene_family"},
+            "hgnc_group_id": INTEGER,
+            "slug": STRING,
+            "name": STRING,
+            "gene_count": INTEGER,
+            "url": STRING,
+            "api_url": STRING,
+            "description": {"type": "string", "description": "What the family is, in a plain sentence (by the build)."},
+            "source": SOURCE_KEY,
+            "genes": array(ref("GeneFamilyGene")),
+            "sources": ref("Sources"),
+        }
+    ),
     "BatchRequest": obj(
         {"ids": {"type": "array", "items": {"type": "string", "maxLength": 200}, "minItems": 1, "maxItems": 1000}}
     ),
@@ -349,6 +390,15 @@ def _paths() -> dict:
         "/api/v1/chromosomes/{name}": _get(
             "One chromosome with its bands.", "Chromosome", [_path("name", "1-22, X, Y or MT.", "X")], MISSING
         ),
+        "/api/v1/gene-families": _get(
+            "Gene families (HGNC gene groups of two genes or more), by name.", "GeneFamilyPage", PAGING, BAD
+        ),
+        "/api/v1/gene-families/{ident}": _get(
+            "One gene family, by HGNC group number or address, with its genes and their conditions.",
+            "GeneFamily",
+            [_path("ident", "HGNC's group number or the family's slug.", "hemoglobin-subunits")],
+            MISSING,
+        ),  # fmt: skip
         "/api/v1/glossary": _get("Glossary terms, alphabetically.", "GlossaryPage", PAGING, BAD),
         "/api/v1/glossary/{slug}": _get(
             "One glossary term.", "GlossaryTerm", [_path("slug", "The term's slug.", "heme")], MISSING

@@ -23,6 +23,10 @@ def chromosome_path(name: str) -> str:
     return f"/chromosome/{quote(name, safe='')}"
 
 
+def gene_family_path(slug: str) -> str:
+    return f"/gene-family/{quote(slug, safe='')}"
+
+
 def glossary_path(slug: str) -> str:
     return f"/glossary/{quote(slug, safe='')}"
 

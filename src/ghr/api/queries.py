@@ -134,7 +134,16 @@ def _gene_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]
                                ("pmid", "source_id"), ns),
         "narratives": _grouped(kb.Narrative.objects.filter(**where, condition__isnull=True), "gene_id",
                                ("role", "html", "sources"), _narrative),
+        # Only the families with a page: groups of two genes or more (ghr.build.gene_groups).
+        "group_memberships": _grouped(
+            kb.GeneGroupMember.objects.filter(**where, group__slug__isnull=False).order_by("group__name"), "gene_id",
+            ("group__hgnc_group_id", "group__slug", "group__name"), _family,
+        ),
     }  # fmt: skip
+
+
+def _family(row: dict) -> SimpleNamespace:
+    return SimpleNamespace(hgnc_group_id=row["group__hgnc_group_id"], slug=row["group__slug"], name=row["group__name"])
 
 
 def _condition_relations(ids: list[int], sources: dict) -> dict[str, dict[int, Rows]]:

@@ -143,6 +143,17 @@ def gene_record(gene, lookup: TextLookup) -> dict:
             for t in gene.function_terms.all()
         ],  # fmt: skip
         "references": [{"pmid": r.pmid, "source": sources.cite(r.source)} for r in gene.references.all()],
+        "families": [
+            {
+                "hgnc_group_id": f.hgnc_group_id,
+                "slug": f.slug,
+                "name": f.name,
+                "url": pages.absolute(pages.gene_family_path(f.slug)),
+                "api_url": f"/api/v1/gene-families/{f.slug}",
+                "source": core,
+            }
+            for f in gene.group_memberships.all()
+        ],  # fmt: skip
         "texts": [text_record(narrative.gene_function(gene, lookup), sources, releases)],
         "sources": sources.as_dict(),
     }

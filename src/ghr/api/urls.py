@@ -16,6 +16,8 @@ urlpatterns = [
     path("v1/conditions/<str:ident>", v1.condition_detail),
     path("v1/chromosomes", v1.chromosome_list),
     path("v1/chromosomes/<str:name>", v1.chromosome_detail),
+    path("v1/gene-families", v1.gene_family_list),
+    path("v1/gene-families/<str:ident>", v1.gene_family_detail),
     path("v1/glossary", v1.glossary_list),
     path("v1/glossary/<str:slug>", v1.glossary_detail),
     path("v1/lookup", v1.lookup),

@@ -87,26 +87,6 @@ def _mane_names(names: tuple[str, ...]) -> tuple[str, str]:
     return ensembl, refseq
 
 
-def plan_gene_groups(collected: Collected, plan: Plan, source_ids: dict[str, int], index: GeneIndex) -> None:
-    """HGNC's gene groups with their member genes (a group whose genes are all unknown is left out)."""
-    groups = plan.table(kb.GeneGroup, "hgnc_group_id", "name", "source_id")
-    members = plan.table(kb.GeneGroupMember, "group_id", "gene_id")
-    group_ids: dict[int, int] = {}
-    seen = set()
-    for source, record in collected.of("GeneGroupRecord"):
-        gene_id = index.find(record.gene)
-        if gene_id is None:
-            collected.rejected(source, "gene group member that is not a known gene")
-            continue
-        if record.group_id not in group_ids:
-            group_ids[record.group_id] = groups.add(record.group_id, record.group_name[:300], source_ids[source])
-        group_id = group_ids[record.group_id]
-        if (group_id, gene_id) not in seen:
-            seen.add((group_id, gene_id))
-            members.add(group_id, gene_id)
-            collected.loaded(source, "GeneGroupRecord")
-
-
 def _plan_names(collected: Collected, plan: Plan, source_ids: dict[str, int], index: GeneIndex) -> None:
     table = plan.table(kb.GeneName, "gene_id", "name", "kind", "source_id")
     seen = set()

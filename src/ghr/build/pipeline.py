@@ -14,11 +14,11 @@ from ghr.build.changes import ReleaseChanges, compare
 from ghr.build.collect import Collected, collect
 from ghr.build.condition_rows import plan_conditions
 from ghr.build.finish import finish_knowledge_base
+from ghr.build.gene_groups import plan_gene_groups
 from ghr.build.genes import (
     BandCheck,
     plan_chromosomes,
     plan_function_terms,
-    plan_gene_groups,
     plan_gene_references,
     plan_genes,
     plan_locations,

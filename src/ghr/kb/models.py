@@ -139,6 +139,16 @@ class GeneGroup(models.Model):
 
     hgnc_group_id = models.PositiveIntegerField(unique=True, help_text="HGNC's gene group ID, e.g. 940.")
     name = models.CharField(max_length=300, help_text="HGNC's name for the group.")
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        null=True,
+        help_text="The family page's address, 'hemoglobin-subunits'; none for a one-gene group (no page).",
+    )
+    description = models.TextField(
+        blank=True, help_text="What the family is, in a plain sentence, made by the build (ghr.build.gene_groups)."
+    )
+    gene_count = models.PositiveIntegerField(default=0, help_text="Member genes; a page needs at least two.")
     genes = models.ManyToManyField(Gene, through="GeneGroupMember", related_name="groups")
     source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT)
 

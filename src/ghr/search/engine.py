@@ -18,7 +18,7 @@ from ghr.search.backends import NameHit, SearchBackend, backend_for
 from ghr.search.fuzzy import allowed_edits, best_corrections
 from ghr.search.text import clean_query, normalize, order_free_key, stem, stems
 
-KINDS = ("gene", "condition", "glossary", "handbook")
+KINDS = ("gene", "condition", "gene-family", "glossary", "handbook")
 MAX_RESULTS = 200
 STAGE_LIMIT = 100
 FEATURE_ROWS_LIMIT = 20000
@@ -83,6 +83,8 @@ class Collector:
             self.best[(kind, key)] = Result(kind, key, label, page_url(kind, key), matched, rank, entry)
 
     def offer_hit(self, hit: NameHit, tier: int, closeness: tuple) -> None:
+        if hit.kind == "gene-family":
+            tier, closeness = ranking.family_rank(tier, closeness)
         matched = "" if hit.name == hit.label else f"{ranking.FIELD_LABEL.get(hit.field, 'name')}: {hit.name}"
         rank = ranking.sort_key(tier, closeness, hit.boost, hit.label, hit.key)
         self.offer(hit.kind, hit.key, hit.label, matched, rank, entry=hit.entry_id)

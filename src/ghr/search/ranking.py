@@ -87,6 +87,15 @@ FIELD_LABEL = {
 }
 
 
+def family_rank(tier: int, closeness: tuple) -> tuple[int, tuple]:
+    """A gene family's name matches at best as a name holding every query word (tier 6, no extra words): the genes
+    and conditions the query names come first ("fibrillin" is FBN1's protein before it is the family Fibrillins),
+    and the family still comes before names that merely hold the words among other ones."""
+    if tier < ALL_WORDS:
+        return ALL_WORDS, (0, FIELD_WEIGHT["name"])
+    return tier, closeness
+
+
 def exact_tier(kind: str, field: str) -> int:
     if field == "band":
         # A place, not a name: "1p36" wants "1p36 deletion syndrome" before the genes there.

@@ -1,7 +1,7 @@
 """The rows of the search index, read from the knowledge base in a few bulk queries.
 
-Every page that can be found is an *entry* (a gene or a condition); every way of naming it is a *name* row
-(symbol, previous symbol, alias, synonym, acronym, identifier such as OMIM:300751). Features (HPO terms and
+Every page that can be found is an *entry* (a gene, a condition or a gene family); every way of naming it is a
+*name* row (symbol, previous symbol, alias, synonym, acronym, identifier such as OMIM:300751). Features (HPO terms and
 their everyday synonyms) are indexed once per term and linked to the conditions that have them. The vocabulary
 (every indexed word, for typo correction) is counted by the backend from its own full-text tables.
 
@@ -153,6 +153,15 @@ def _add_conditions(rows: IndexRows, using: str) -> dict[int, int]:
     return entry_of
 
 
+def _add_families(rows: IndexRows, using: str) -> None:
+    """Gene families with a page (HGNC groups of two genes or more: the build gives only those an address), found
+    by their name."""
+    for name, slug in _rows(using, kb.GeneGroup, "name, slug", "WHERE slug IS NOT NULL"):
+        entry_id = len(rows.entries) + 1
+        rows.entries.append([entry_id, "gene-family", slug, name, 0, 0])
+        rows.add_name(entry_id, "name", name)
+
+
 def _add_features(rows: IndexRows, using: str, condition_entries: dict[int, int]) -> None:
     feature_table = kb.ConditionFeature._meta.db_table
     used_terms = f"WHERE id IN (SELECT term_id FROM {feature_table})"
@@ -268,4 +277,5 @@ def collect(using: str) -> IndexRows:
     _add_everyday_names(rows, using, condition_entries)
     _add_features(rows, using, condition_entries)
     _add_gene_links(rows, using, gene_entries, condition_entries)
+    _add_families(rows, using)
     return rows

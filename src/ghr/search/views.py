@@ -20,7 +20,8 @@ from ghr.search.text import clean_query
 
 PAGE_SIZE = 20
 MAX_PAGE = 1000
-KIND_TITLES = {"gene": "Genes", "condition": "Conditions", "glossary": "Glossary", "handbook": "Handbook"}
+KIND_TITLES = {"gene": "Genes", "condition": "Conditions", "gene-family": "Gene families", "glossary": "Glossary",
+               "handbook": "Handbook"}  # fmt: skip
 
 
 class BadParameter(ValueError):

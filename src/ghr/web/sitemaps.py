@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 
-from ghr.kb.models import Chromosome, Condition, Gene
+from ghr.kb.models import Chromosome, Condition, Gene, GeneGroup
 from ghr.web.pages.texts import published_texts
 
 
@@ -35,6 +35,13 @@ class ChromosomeSitemap(_PathSitemap):
         return ["/chromosome/"] + [f"/chromosome/{name}" for name in names]
 
 
+class GeneFamilySitemap(_PathSitemap):
+    def items(self):
+        # Only families of two genes or more have an address (ghr.build.gene_groups).
+        slugs = GeneGroup.objects.filter(slug__isnull=False).order_by("slug").values_list("slug", flat=True)
+        return ["/gene-family/"] + [f"/gene-family/{slug}" for slug in slugs]
+
+
 class GlossarySitemap(_PathSitemap):
     def items(self):
         return ["/glossary/"] + [f"/glossary/{text.key}" for text in published_texts("glossary")]
@@ -55,6 +62,7 @@ SITEMAPS = {
     "genes": GeneSitemap,
     "conditions": ConditionSitemap,
     "chromosomes": ChromosomeSitemap,
+    "gene-families": GeneFamilySitemap,
     "glossary": GlossarySitemap,
     "handbook": HandbookSitemap,
 }

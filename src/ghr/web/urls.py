@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from ghr.web.sitemaps import SITEMAPS
-from ghr.web.views import chromosomes, conditions, genes, site, texts
+from ghr.web.views import chromosomes, conditions, families, genes, site, texts
 
 app_name = "web"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("condition/", conditions.condition_index, name="condition-index"),
     path("condition/<str:slug>", conditions.condition, name="condition"),
     path("condition/<str:slug>/print", conditions.condition_print, name="condition-print"),
+    path("gene-family/", families.family_index, name="gene-family-index"),
+    path("gene-family/<str:ident>", families.family, name="gene-family"),
     path("chromosome/", chromosomes.chromosome_index, name="chromosome-index"),
     path("chromosome/<str:name>", chromosomes.chromosome, name="chromosome"),
     path("glossary/", texts.glossary_index, name="glossary-index"),

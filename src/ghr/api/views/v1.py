@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ghr.api import batch, identifiers, narrative, queries, records
+from ghr.api import batch, families, identifiers, narrative, queries, records
 from ghr.api.http import ApiError, api_view, json_response
 from ghr.api.paging import Page
 from ghr.api.texts import PreloadedTexts, TextLookup, editorial_module, texts_release
-from ghr.kb.models import BuildInfo, Chromosome, Condition, CytoBand, Gene, SourceRelease
+from ghr.kb.models import BuildInfo, Chromosome, Condition, CytoBand, Gene, GeneGroup, SourceRelease
 
 INHERITANCE_CODES = {"ad", "ar", "xd", "xr", "x", "m", "y", "ac", "n", "u"}
 
@@ -152,6 +152,28 @@ def chromosome_detail(request, name: str):
         raise ApiError(404, "not_found", f"No chromosome is named {name!r}; use 1-22, X, Y or MT.")
     bands = list(CytoBand.objects.filter(chromosome=chromosome).select_related("source").order_by("start"))
     return json_response(records.chromosome_record(chromosome, bands))
+
+
+def _families():
+    # Only groups of two genes or more have an address (ghr.build.gene_groups); they are the families.
+    return GeneGroup.objects.filter(slug__isnull=False).order_by("name", "hgnc_group_id")
+
+
+@api_view()
+def gene_family_list(request):
+    page = Page.of(request)
+    found = _families()
+    return json_response(page.envelope(request, [families.family_brief(g) for g in page.slice(found)], found.count()))
+
+
+@api_view()
+def gene_family_detail(request, ident: str):
+    found = _families().select_related("source")
+    by_number = ident.isascii() and ident.isdigit() and len(ident) < 10
+    group = found.filter(hgnc_group_id=int(ident)).first() if by_number else found.filter(slug=ident).first()
+    if group is None:
+        raise ApiError(404, "not_found", f"No gene family (of two genes or more) has the identifier {ident!r}.")
+    return json_response(families.family_record(group))
 
 
 def _glossary_texts() -> list:

@@ -23,6 +23,7 @@ from ghr.kb.models import (
     Narrative,
     SourceRelease,
 )
+from ghr.web.pages.diagrams import Diagram, diagram_for
 from ghr.web.pages.gene import TextBlock, as_block, block_citations
 from ghr.web.pages.links import XREF_ORDER, Link, XrefLink, condition_help_links, xref_link
 from ghr.web.pages.sources import SourceNote
@@ -55,6 +56,8 @@ Releases = dict[int, SourceRelease]
 class FactItem:
     text: str
     sources: SourceNote
+    code: str = ""
+    """For an inheritance pattern: its code (``ConditionInheritance.Code``)."""
 
 
 @dataclass
@@ -151,6 +154,15 @@ class ConditionPage:
     """The name the page goes by: the editors' title for their description, else the knowledge base's name."""
     professional: list[FactItem] = field(default_factory=list)
     """Descriptions written for health professionals (UniProt's), shown apart from the plain text."""
+
+    @property
+    def diagrams(self) -> list[Diagram]:
+        """A family diagram for each pattern the page states that has one. "Not inherited" is drawn as a new
+        genetic change, so only where a gene or a chromosome change is known to cause the condition: many such
+        conditions are acquired (a poisoning, an infection) and have no genetic change to draw."""
+        genetic = bool(self.genes or self.chromosome_change)
+        found = (diagram_for(item.code) for item in self.inheritance if item.code != "n" or genetic)
+        return [diagram for diagram in found if diagram is not None]
 
     @property
     def gene_groups(self) -> list[GeneGroup]:
@@ -256,7 +268,7 @@ def _inheritance(ids: list[int], releases: Releases) -> dict[int, list[FactItem]
 
 def _inheritance_item(code: str, source_ids: list[int], releases: Releases) -> FactItem:
     label = ConditionInheritance.Code(code).label
-    return FactItem(f"{label}: {INHERITANCE_EXPLAINED.get(code, '')}.", _note(releases, source_ids))
+    return FactItem(f"{label}: {INHERITANCE_EXPLAINED.get(code, '')}.", _note(releases, source_ids), code)
 
 
 def _narratives(ids: list[int], releases: Releases) -> dict[tuple[int, str], TextBlock]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ghr.kb.models import ConditionInheritance, Gene, GeneConditionLink
+from ghr.web.pages.gene_family import FamilyLink, gene_families
 from ghr.web.pages.gene_rows import (
     ChromosomeDrawing,
     ConditionLink,
@@ -99,6 +100,8 @@ class GenePage:
     citations: list = field(default_factory=list)
     function_terms: list = field(default_factory=list)
     """The gene's Gene Ontology terms, for health professionals (gene_rows.FunctionTerm)."""
+    families: list[FamilyLink] = field(default_factory=list)
+    """The gene families (HGNC gene groups with a page) the gene belongs to."""
 
     @property
     def symbol(self) -> str:
@@ -213,7 +216,7 @@ def _page_dates(blocks: list[TextBlock]) -> tuple[dt.date | None, dt.date | None
     return reviewed, published
 
 
-def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts) -> GenePage:
+def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts, families: list[FamilyLink]) -> GenePage:
     rows = batch.rows[gene.id]
     function = as_block(texts.one("gene-function", gene.symbol)) or narrative_block(gene, rows, batch)
     conditions = condition_blocks(gene, batch, texts)
@@ -229,6 +232,7 @@ def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts) -> GenePage:
         reviewed=reviewed, published=published,
         has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
         citations=block_citations([function] + [c.text for c in conditions]), function_terms=rows.function_terms,
+        families=families,
     )  # fmt: skip
 
 
@@ -240,7 +244,8 @@ def gene_pages(genes: list[Gene], texts: PageTexts | None = None) -> list[GenePa
     """
     texts = texts or PageTexts()
     batch = load_gene_batch(genes)
-    return [_gene_page(gene, batch, texts) for gene in genes]
+    families = gene_families([gene.id for gene in genes])
+    return [_gene_page(gene, batch, texts, families.get(gene.id, [])) for gene in genes]
 
 
 def gene_page(gene: Gene, texts: PageTexts | None = None) -> GenePage:

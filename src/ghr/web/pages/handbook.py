@@ -5,9 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ghr.web.pages.diagrams import Diagram, diagram_for
 from ghr.web.pages.texts import published_text, published_texts
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+# The family diagrams shown under the Handbook's topics on inheritance, in the order the topic explains them.
+TOPIC_DIAGRAMS = {
+    "inheriting-genetic-conditions/inheritance-patterns": ("ad", "ar", "y", "ac", "n"),
+    "inheriting-genetic-conditions/x-linked-inheritance": ("xr", "xd"),
+    "inheriting-genetic-conditions/mitochondrial-inheritance": ("m",),
+}
+# The glossary's entries for the patterns show the same drawing.
+GLOSSARY_DIAGRAMS = {
+    "autosomal-dominant": ("ad",), "autosomal-recessive": ("ar",), "x-linked-dominant": ("xd",),
+    "x-linked-recessive": ("xr",), "x-linked": ("xr", "xd"), "y-linked": ("y",), "codominance": ("ac",),
+    "mitochondrial-inheritance": ("m",),
+}  # fmt: skip
 
 
 @dataclass
@@ -61,3 +75,13 @@ def glossary_by_letter() -> list[tuple[str, list]]:
         first = entry.title[:1].upper()
         groups.setdefault(first if first.isalpha() else "0-9", []).append(entry)
     return sorted(groups.items())
+
+
+def topic_diagrams(key: str) -> list[Diagram]:
+    """The family diagrams that go with a Handbook topic (none for most topics)."""
+    return [diagram for code in TOPIC_DIAGRAMS.get(key, ()) if (diagram := diagram_for(code)) is not None]
+
+
+def glossary_diagrams(key: str) -> list[Diagram]:
+    """The family diagrams that go with a glossary entry: those of the inheritance patterns."""
+    return [diagram for code in GLOSSARY_DIAGRAMS.get(key, ()) if (diagram := diagram_for(code)) is not None]

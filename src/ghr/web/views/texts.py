@@ -23,7 +23,8 @@ def glossary_term(request: HttpRequest, term: str) -> HttpResponse:
     entry = handbook.glossary_entry(term)
     if entry is None:
         raise Http404(f"The glossary has no entry {term!r}.")
-    return render(request, "web/glossary_term.html", {"entry": entry, "references": _refs(entry)})
+    context = {"entry": entry, "references": _refs(entry), "diagrams": handbook.glossary_diagrams(entry.key)}
+    return render(request, "web/glossary_term.html", context)
 
 
 def handbook_index(request: HttpRequest) -> HttpResponse:
@@ -43,5 +44,5 @@ def handbook_topic(request: HttpRequest, chapter: str, topic: str) -> HttpRespon
         raise Http404(f"The Handbook has no topic {chapter}/{topic}.")
     text, in_chapter, previous, following = found
     context = {"text": text, "chapter": in_chapter, "previous": previous, "following": following,
-               "references": _refs(text)}  # fmt: skip
+               "references": _refs(text), "diagrams": handbook.topic_diagrams(text.key)}  # fmt: skip
     return render(request, "web/handbook_topic.html", context)
