@@ -39,6 +39,7 @@ from django.db import connections
 from isal import igzip
 
 from ghr.api import bulk
+from ghr.project.processes import die_with_parent
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +157,8 @@ def _write_all(folder: Path, processes: int) -> Iterator[tuple[str, dict]]:
         return
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(processes, context) as pool:
+    # Each writer dies with this process (a killed `ghr publish` or `ghr bulk` leaves no writer behind).
+    with ProcessPoolExecutor(processes, context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_write_named, name, folder) for name in names]
         for future in as_completed(futures):
             yield future.result()

@@ -9,14 +9,11 @@ stops at once.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import logging
 import multiprocessing
 import os
 import shutil
-import signal
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,6 +24,7 @@ from django.contrib.staticfiles import finders
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import connections
 
+from ghr.project.processes import die_with_parent
 from ghr.publish.batches import FAMILIES, BatchRenderer, split
 from ghr.publish.layout import HTML_TYPES, MANIFEST, PublishDir, new_release_id
 from ghr.publish.pages import Outcome, PageExporter, write_gzip_copy
@@ -79,21 +77,11 @@ class ExportSummary:
 
 # Per-worker state, set once in each forked process by _start_worker (multiprocessing passes nothing else).
 _worker: dict = {}
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Ask the kernel to kill this worker when the export that forked it dies, however it dies (a worker left
-    behind would go on writing into a release nobody will publish)."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:  # the parent died before the request above took effect
-        os._exit(1)
 
 
 def _start_worker(parent_pid: int, base_url: str, site: Path, previous_site: Path | None, previous_pages: dict) -> None:
     if parent_pid:
-        _die_with_parent(parent_pid)
+        die_with_parent(parent_pid)
     client = InProcessClient(base_url)
     _worker["exporter"] = PageExporter(client, site, previous_site, previous_pages)
     _worker["batches"] = BatchRenderer(lambda path: WSGIRequest(client.environ(path)))
