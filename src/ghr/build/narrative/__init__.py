@@ -18,7 +18,7 @@ from ghr.build.genes import GeneIndex
 from ghr.build.narrative.conditions import ConditionFacts, condition_text
 from ghr.build.narrative.genes import GeneFacts, Written, gene_text
 from ghr.build.narrative.readability import grade
-from ghr.build.narrative.section_rows import condition_sections, gene_condition_texts
+from ghr.build.narrative.section_rows import plan_section_texts
 from ghr.build.rows import Plan, Table, as_json
 from ghr.kb import models as kb
 
@@ -95,8 +95,6 @@ def plan_narratives(plan: Plan, collected: Collected, index: GeneIndex, source_i
     for condition_id, facts in _condition_facts(plan).items():
         written = condition_text(facts, hpo_parents, cache)
         grades["condition"].append(_add(table, written, "description", None, condition_id))
-    for condition_id, role, written in condition_sections(plan, source_ids):
-        _add(table, written, role, None, condition_id)
-    for gene_id, condition_id, written in gene_condition_texts(plan, source_ids):
-        _add(table, written, "gene-condition", gene_id, condition_id)
+    for gene_id, condition_id, role, written in plan_section_texts(plan, source_ids):
+        _add(table, written, role, gene_id, condition_id)
     return {kind: sorted(values)[len(values) // 2] for kind, values in grades.items() if values}

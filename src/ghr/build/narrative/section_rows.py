@@ -30,13 +30,25 @@ class _ConditionRows:
     frequency: list[str] = field(default_factory=list)
     """The build's plain sentences for its prevalence facts, birth prevalence first."""
     frequency_sources: list[str] = field(default_factory=list)
-    inheritance: list[str] = field(default_factory=list)
-    """The pattern codes the build kept (``shown``), in the order written."""
-    inheritance_sources: list[str] = field(default_factory=list)
+    inheritance_rows: list[tuple[str, str]] = field(default_factory=list)
+    """(pattern code, release key) of every pattern the build kept (``shown``), in the order written."""
     links: dict[str, list[str]] = field(default_factory=dict)
     """Link kind -> gene symbols, best established first."""
     link_sources: list[str] = field(default_factory=list)
     chromosome: str = ""
+
+    @property
+    def inheritance(self) -> list[str]:
+        """The kept pattern codes, each once, in the order written."""
+        return list(dict.fromkeys(code for code, _ in self.inheritance_rows))
+
+    @property
+    def inheritance_sources(self) -> list[str]:
+        """The release of each code's first row: what the inheritance section names."""
+        first: dict[str, str] = {}
+        for code, key in self.inheritance_rows:
+            first.setdefault(code, key)
+        return list(first.values())
 
 
 def _keys(source_ids: dict[str, int]) -> Callable[[int], str]:
@@ -58,10 +70,8 @@ def _conditions(plan: Plan, key_of: Callable[[int], str]) -> dict[int, _Conditio
             conditions[row["condition_id"]].frequency.append(row["value"])
             conditions[row["condition_id"]].frequency_sources.append(key_of(row["source_id"]))
     for row in plan.dicts(kb.ConditionInheritance):
-        facts = conditions[row["condition_id"]]
-        if row["shown"] and row["code"] not in facts.inheritance:
-            facts.inheritance.append(row["code"])
-            facts.inheritance_sources.append(key_of(row["source_id"]))
+        if row["shown"]:
+            conditions[row["condition_id"]].inheritance_rows.append((row["code"], key_of(row["source_id"])))
     symbols = {row["id"]: row["symbol"] for row in plan.dicts(kb.Gene)}
     for row in sorted(plan.dicts(kb.GeneConditionLink), key=lambda r: r["rank"]):
         conditions[row["condition_id"]].links.setdefault(row["kind"], []).append(symbols[row["gene_id"]])
@@ -76,9 +86,9 @@ def _unique(keys: list[str]) -> tuple[str, ...]:
     return tuple(sorted({key for key in keys if key}))
 
 
-def condition_sections(plan: Plan, source_ids: dict[str, int]) -> Iterator[tuple[int, str, Written]]:
+def condition_sections(conditions: dict[int, _ConditionRows]) -> Iterator[tuple[int, str, Written]]:
     """(condition id, role, text) for each section a condition has something to say in."""
-    for condition_id, rows in _conditions(plan, _keys(source_ids)).items():
+    for condition_id, rows in conditions.items():
         texts = {
             "frequency": frequency_text(rows.frequency, _unique(rows.frequency_sources)),
             "causes": causes_text(rows.name, list(rows.links.items()), rows.chromosome, _unique(rows.link_sources)),
@@ -89,18 +99,11 @@ def condition_sections(plan: Plan, source_ids: dict[str, int]) -> Iterator[tuple
                 yield condition_id, role, written
 
 
-def gene_condition_texts(plan: Plan, source_ids: dict[str, int]) -> Iterator[tuple[int, int, Written]]:
+def gene_condition_texts(plan: Plan, conditions: dict[int, _ConditionRows],
+                         key_of: Callable[[int], str]) -> Iterator[tuple[int, int, Written]]:  # fmt: skip
     """(gene id, condition id, text) for every gene and condition that a source links."""
-    key_of = _keys(source_ids)
-    names = sentence_names(plan)
     symbols = {row["id"]: row["symbol"] for row in plan.dicts(kb.Gene)}
     kinds = {(r["gene_id"], r["condition_id"]): r["kind"] for r in plan.dicts(kb.GeneConditionLink) if not r["via"]}
-    inheritance: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for row in plan.dicts(kb.ConditionInheritance):
-        codes, keys = inheritance[row["condition_id"]]
-        if row["shown"]:
-            codes.append(row["code"])
-            keys.append(key_of(row["source_id"]))
     pairs: dict[tuple[int, int], tuple[list[str], list[str], set[int]]] = defaultdict(lambda: ([], [], set()))
     for row in plan.dicts(kb.GeneCondition):
         evidence, keys, pmids = pairs[row["gene_id"], row["condition_id"]]
@@ -110,8 +113,23 @@ def gene_condition_texts(plan: Plan, source_ids: dict[str, int]) -> Iterator[tup
         pmids.update(json.loads(row["pmids"] or "[]"))
     for (gene_id, condition_id), (evidence, keys, pmids) in pairs.items():
         kind = kinds.get((gene_id, condition_id), "uncertain")
-        codes, inheritance_keys = inheritance[condition_id] if kind == "causes" else ([], [])
-        written = link_text(symbols[gene_id], names[condition_id], kind, sorted(evidence),
-                            codes=list(dict.fromkeys(codes)), sources=_unique(keys + inheritance_keys))  # fmt: skip
+        condition = conditions[condition_id]
+        # How the condition is inherited is said, with its sources, only where this gene causes it.
+        codes, inheritance_keys = (
+            (condition.inheritance, [k for _, k in condition.inheritance_rows]) if kind == "causes" else ([], [])
+        )
+        written = link_text(symbols[gene_id], condition.name, kind, sorted(evidence), codes=codes,
+                            sources=_unique(keys + inheritance_keys))  # fmt: skip
         written.facts["pmids"] = sorted(pmids)
         yield gene_id, condition_id, written
+
+
+def plan_section_texts(plan: Plan, source_ids: dict[str, int]) -> Iterator[tuple[int | None, int, str, Written]]:
+    """(gene id or None, condition id, role, text): each condition's section texts, then each gene-condition text,
+    from one reading of the planned rows."""
+    key_of = _keys(source_ids)
+    conditions = _conditions(plan, key_of)
+    for condition_id, role, written in condition_sections(conditions):
+        yield None, condition_id, role, written
+    for gene_id, condition_id, written in gene_condition_texts(plan, conditions, key_of):
+        yield gene_id, condition_id, "gene-condition", written

@@ -24,7 +24,8 @@ from ghr.kb.models import (
     SourceRelease,
 )
 from ghr.web.pages.diagrams import Diagram, diagram_for
-from ghr.web.pages.gene import TextBlock, as_block, block_citations
+from ghr.web.pages.gene import TextBlock, as_block, block_citations, stored_block
+from ghr.web.pages.gene_rows import StoredText
 from ghr.web.pages.links import XREF_ORDER, Link, XrefLink, condition_help_links, xref_link
 from ghr.web.pages.sources import SourceNote
 from ghr.web.pages.texts import GlossaryHit, GlossaryMatcher, PageTexts, glossary_terms_in, plain_text
@@ -277,8 +278,7 @@ def _narratives(ids: list[int], releases: Releases) -> dict[tuple[int, str], Tex
     by_key = {release.key: release for release in releases.values()}
     rows = Narrative.objects.filter(condition_id__in=ids, gene__isnull=True).values_list(
         "condition_id", "role", "html", "sources")  # fmt: skip
-    return {(condition_id, role): TextBlock(html=Markup(html), generated=True,
-                                            sources=SourceNote.of([by_key[k] for k in sources if k in by_key]))
+    return {(condition_id, role): stored_block(StoredText(html, tuple(sources)), by_key)
             for condition_id, role, html, sources in rows}  # fmt: skip
 
 

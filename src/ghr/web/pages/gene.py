@@ -121,8 +121,9 @@ def block_citations(blocks) -> list:
     return list(dict.fromkeys(c for b in blocks if b for c in b.citations))
 
 
-def _stored_block(text: StoredText, batch: GeneBatch) -> TextBlock:
-    releases = [batch.releases_by_key[key] for key in text.sources if key in batch.releases_by_key]
+def stored_block(text: StoredText, releases_by_key: dict) -> TextBlock:
+    """A text the build wrote (``kb.Narrative``), named by the releases its facts come from."""
+    releases = [releases_by_key[key] for key in text.sources if key in releases_by_key]
     return TextBlock(html=Markup(text.html), generated=True, sources=SourceNote.of(releases),
                      references=list(text.pmids), records=list(text.records))  # fmt: skip
 
@@ -132,7 +133,7 @@ def narrative_block(gene: Gene, rows, batch: GeneBatch) -> TextBlock:
     if rows.narrative is None:
         html = Markup("<p>No description of the function of the {} gene is available yet.</p>").format(gene.symbol)
         return TextBlock(html=html, generated=True, sources=SourceNote(()))
-    return _stored_block(rows.narrative, batch)
+    return stored_block(rows.narrative, batch.releases_by_key)
 
 
 def _inheritance_codes(rows: list[InheritanceRow]) -> list[str]:
@@ -152,7 +153,7 @@ def link_block(gene: Gene, condition, batch: GeneBatch) -> TextBlock:
     stored = batch.rows[gene.id].link_texts.get(condition.id)
     if stored is None:  # the build writes one for every linked pair; say nothing rather than compose words here
         return TextBlock(html=Markup(""), generated=True, sources=SourceNote(()))
-    return _stored_block(stored, batch)
+    return stored_block(stored, batch.releases_by_key)
 
 
 def condition_blocks(gene: Gene, batch: GeneBatch, texts: PageTexts) -> list[ConditionBlock]:
