@@ -249,7 +249,10 @@ GO_TERMS = [
     ("GO:0005739", "mitochondrion", "CC"),
 ]
 GENE_GO = {"ALAS2": ["GO:0006783", "GO:0003870", "GO:0005739"], "FECH": ["GO:0006783", "GO:0005739"]}
-GENE_PMIDS = {"ALAS2": [1309003, 8829630, 18760763], "FECH": [1376018]}
+GENE_PMIDS = {"ALAS2": [8829630, 18760763], "FECH": [1376018]}
+"""NCBI Gene's articles for a gene (org.Hs.eg.db); the API lists them, pages link to NCBI's list instead."""
+GENE_NAME_PMIDS = {"ALAS2": [1309003]}
+"""HGNC's articles for a gene's symbol and name, which pages list."""
 
 
 def _releases(using):
@@ -293,6 +296,8 @@ def _genes(using, src):
             kb.GeneName.objects.using(using).create(gene=gene, name=other, kind=kind, source=src["gnuhealth_genes"])
         for pmid in GENE_PMIDS.get(symbol, []):
             kb.GeneReference.objects.using(using).create(gene=gene, pmid=pmid, source=src["ncbi_orgdb"])
+        for pmid in GENE_NAME_PMIDS.get(symbol, []):
+            kb.GeneReference.objects.using(using).create(gene=gene, pmid=pmid, source=src["gnuhealth_genes"])
         made[symbol] = gene
     terms = {
         go_id: kb.GoTerm.objects.using(using).create(go_id=go_id, name=name, ontology=ont, source=src["go_terms"])

@@ -212,14 +212,14 @@ def test_download_page_lists_files_with_size_checksum_and_release(bulk_files, cl
     response = client.get("/download/")
     assert response.status_code == 200
     page = html.fromstring(response.content)
-    rows = {row.get("data-file"): row for row in page.xpath("//table[@class='downloads']/tbody/tr")}
+    rows = {row.get("data-file"): row for row in page.xpath("//table[contains(@class, 'downloads')]/tbody/tr")}
     assert set(rows) == {"ghr-summaries.xml", "TopicIndex.xml", "index.json", "genes.jsonl", "conditions.jsonl"}
     assert rows["genes.jsonl"].xpath("td[@class='records']")[0].text_content().strip() == str(Gene.objects.count())
     assert rows["genes.jsonl"].xpath("td[@class='size']")[0].text_content().strip().endswith("kB")
     sha = rows["ghr-summaries.xml"].xpath("td[@class='sha256']")[0].text_content().strip()
     assert sha == bulk_files.entry("ghr-summaries.xml")["sha256"]
     assert page.xpath("//*[@class='kb-release']")[0].text_content() == "20261123T120000Z"
-    sources = [td.text_content() for td in page.xpath("//table[@class='sources']/tbody/tr/td[1]")]
+    sources = [td.text_content() for td in page.xpath("//table[contains(@class, 'sources')]/tbody/tr/td[1]")]
     assert "Mondo Disease Ontology" in sources
 
 

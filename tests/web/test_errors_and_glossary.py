@@ -51,5 +51,9 @@ def test_navigation_marks_the_current_section(client, kb):
 
 def test_gene_references_say_where_they_come_from(client, kb):
     doc = parse(client.get("/gene/ALAS2"))
-    note = text_of(section(doc, "references-heading").xpath(".//p[@class='source-note']")[0])
-    assert "NCBI Entrez Gene via org.Hs.eg.db 2022-09-12" in note
+    references = section(doc, "references-heading")
+    assert [text_of(s) for s in references.xpath(".//p[@class='references-heading']")] == [
+        "Articles HGNC cites for the gene's symbol and name:"
+    ]
+    more = references.xpath(".//p[@class='more-references']/a")[0]
+    assert text_of(more) == "Every article NCBI Gene links to the ALAS2 gene, in PubMed"

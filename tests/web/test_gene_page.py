@@ -38,14 +38,20 @@ def test_official_name_and_symbol(alas2):
     assert "The official name of this gene is “5'-aminolevulinate synthase 2.”" in names
     assert "ALAS2 is the gene's official symbol" in names
     assert "also known by other names" in names
-    assert "Source: HGNC gene nomenclature (GNU Health snapshot) 2023 (extracted automatically)" in names
+    # One quiet line naming the source; its release behind the disclosure.
+    note = section(alas2, "name-heading").xpath('.//details[@class="source-note"]')[0]
+    assert text_of(note.xpath("./summary")[0]) == "Source: HGNC gene nomenclature"
+    assert "HGNC gene nomenclature (GNU Health snapshot) 2023, extracted automatically." in text_of(note)
 
 
 def test_editor_function_text_marked_not_yet_reviewed(alas2):
     function = section(alas2, "function-heading")
     assert "erythroblasts" in text_of(function)
-    assert "This text has not yet been reviewed by an expert." in text_of(function)
-    assert not function.xpath('.//*[@class="generated-note"]')
+    assert "Written by the editors, not yet reviewed by an expert" in text_of(function)
+    assert not function.xpath('.//details[@class="source-note"]')
+    # Said once near the top, for the whole page.
+    provenance = text_of(alas2.xpath('//p[@class="provenance"]')[0])
+    assert "Written in part by the editors (not yet reviewed by an expert)" in provenance
 
 
 def test_one_block_per_linked_condition_with_inheritance(alas2):
@@ -67,7 +73,7 @@ def test_location_with_band_span_strand_release_and_sentence(alas2):
     assert "base pairs 55,009,055 to 55,030,977, reverse (−) strand" in where
     assert "MANE Select v1.5" in where and "GRCh38" in where
     assert "The ALAS2 gene is located on the short (p) arm of the X chromosome at position 11.21." in where
-    assert "Source of the molecular location: MANE (Matched Annotation from NCBI and EMBL-EBI) v1.5" in where
+    assert "Source of the molecular location: MANE MANE (Matched Annotation from NCBI and EMBL-EBI) v1.5" in where
     assert "/handbook/cells-and-dna/gene-location" in section(alas2, "location-heading").xpath(".//a/@href")
 
 
@@ -114,9 +120,16 @@ def test_glossary_terms_detected_and_linked(alas2):
 
 
 def test_references_link_to_pubmed(alas2):
-    hrefs = section(alas2, "references-heading").xpath(".//a/@href")
-    for pmid in (1309003, 8829630, 18760763):  # from the knowledge base
-        assert f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" in hrefs
+    references = section(alas2, "references-heading")
+    hrefs = references.xpath(".//a/@href")
+    assert "https://pubmed.ncbi.nlm.nih.gov/1309003/" in hrefs  # HGNC's article for the gene's name
+    assert "https://pubmed.ncbi.nlm.nih.gov/30401706/" in hrefs  # cited in the editors' texts
+    # NCBI Gene's newest articles are not printed as bare numbers: one link to NCBI's whole list instead.
+    assert "https://pubmed.ncbi.nlm.nih.gov/8829630/" not in hrefs
+    assert hrefs[-1] == "https://pubmed.ncbi.nlm.nih.gov/?linkname=gene_pubmed&from_uid=212"
+    groups = [text_of(s) for s in references.xpath(".//summary")]
+    assert groups[0].startswith("Chosen by the editors for the texts on this page (")
+    assert groups[-1] == "Articles HGNC cites for the gene's symbol and name (1)"
     assert len(hrefs) == len(set(hrefs))
 
 
@@ -138,9 +151,10 @@ def test_reviewed_text_shows_reviewed_month(client, kb):
 def test_function_generated_from_facts_when_no_editor_text(client, kb):
     doc = parse(client.get("/gene/FECH"))
     function = section(doc, "function-heading")
-    note = text_of(function.xpath('.//*[@class="generated-note"]')[0])
-    assert "assembled automatically from" in note
+    note = text_of(function.xpath('.//details[@class="source-note"]')[0])
+    assert note.startswith("Sources: ")
     assert "Gene Ontology via GO.db 2022-07-01" in note
+    assert note.endswith("extracted automatically. All sources and their releases")
     body = text_of(function.xpath('.//*[@class="prose"]')[0])
     # The build's plain words for the gene's GO terms (ghr.build.narrative), read from the store.
     assert body == (
@@ -166,12 +180,14 @@ def test_generated_condition_block_names_its_source(client, kb):
     doc = parse(client.get("/gene/HMBS"))
     block = section(doc, "conditions-heading").xpath('.//div[@class="condition-block"]')[0]
     text = text_of(block)
-    # The build's sentence, then its source records and releases in one quiet line each; no banner, no repeats.
+    # The build's sentence, then one quiet sources line with the release and source records behind it.
     assert text == (
         "Acute intermittent porphyria Changes in the HMBS gene cause acute intermittent porphyria. This condition "
-        "is inherited in an autosomal dominant pattern. Source records: OMIM:176000 Source: Human Phenotype "
-        "Ontology annotations 2025-01-16 (extracted automatically)"
+        "is inherited in an autosomal dominant pattern. Source: Human Phenotype Ontology annotations Human "
+        "Phenotype Ontology annotations 2025-01-16, extracted automatically. Source records: OMIM:176000. All "
+        "sources and their releases"
     )
+    assert text_of(block.xpath(".//summary")[0]) == "Source: Human Phenotype Ontology annotations"
 
 
 def test_print_view_has_all_sections_and_no_navigation(client, alas2_texts):

@@ -27,6 +27,7 @@ from ghr.web.pages.diagrams import Diagram, diagram_for
 from ghr.web.pages.gene import TextBlock, as_block, block_citations, stored_block
 from ghr.web.pages.gene_rows import StoredText
 from ghr.web.pages.links import XREF_ORDER, Link, XrefLink, condition_help_links, xref_link
+from ghr.web.pages.references import References, page_references
 from ghr.web.pages.sources import SourceNote
 from ghr.web.pages.texts import GlossaryHit, GlossaryMatcher, PageTexts, glossary_terms_in, plain_text
 
@@ -59,6 +60,10 @@ class FactItem:
     sources: SourceNote
     code: str = ""
     """For an inheritance pattern: its code (``ConditionInheritance.Code``)."""
+
+
+COMMON_FEATURES = 6
+"""How many of the most frequent features a condition page lists before the full list."""
 
 
 @dataclass
@@ -144,7 +149,7 @@ class ConditionPage:
     features_source: SourceNote
     related: list[tuple[str, RelatedCondition]]
     glossary: list[GlossaryHit]
-    references: list[int]
+    references: References
     reviewed: dt.date | None
     published: dt.date | None
     has_editor_texts: bool = False
@@ -180,6 +185,18 @@ class ConditionPage:
                 for system, found in ordered]  # fmt: skip
 
     @property
+    def common_features(self) -> list[Feature]:
+        """Up to six features whose frequency the sources give, the most frequent first, for the top of the list;
+        none when no frequency is known (the page then cannot say which are most common)."""
+        known = [feature for feature in self.features if feature.share > 0]
+        return sorted(known, key=lambda f: (-f.share, not f.lay_names, f.label.lower()))[:COMMON_FEATURES]
+
+    @staticmethod
+    def facts_source(items: list[FactItem]) -> SourceNote:
+        """One note for a list of facts, rather than one per fact."""
+        return SourceNote.of_labels(item.sources for item in items)
+
+    @property
     def genes_source(self) -> SourceNote:
         """One note for the whole gene list, rather than one per gene."""
         return SourceNote.of_labels(gene.sources for gene in self.genes)
@@ -199,7 +216,7 @@ class _Batch:
     related: dict[int, list[tuple[str, RelatedCondition]]]
     names: dict[int, list[tuple[str, str, int]]]
     """(name, kind, source id) rows, in the order the page lists them."""
-    references: dict[int, set[int]]
+    references: dict[int, dict[str, set[int]]]
     chromosomes: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     """Condition id -> (chromosome, region, the change in words) for chromosomal conditions."""
     narratives: dict[tuple[int, str], TextBlock] = field(default_factory=dict)
@@ -352,11 +369,12 @@ def _other_names(condition: Condition, rows: list[tuple[str, str, int]],
     return list(seen.items()), _note(releases, (source_id for _, _, source_id in rows))
 
 
-def _references(ids: list[int]) -> dict[int, set[int]]:
-    pmids: dict[int, set[int]] = {}
-    for condition_id, pmid in ConditionReference.objects.filter(condition_id__in=ids).values_list("condition_id",
-                                                                                                  "pmid"):  # fmt: skip
-        pmids.setdefault(condition_id, set()).add(pmid)
+def _references(ids: list[int]) -> dict[int, dict[str, set[int]]]:
+    """PubMed ids by condition, then by the key of the source that gives them."""
+    pmids: dict[int, dict[str, set[int]]] = {}
+    found = ConditionReference.objects.filter(condition_id__in=ids).values_list("condition_id", "pmid", "source__key")
+    for condition_id, pmid, source in found:
+        pmids.setdefault(condition_id, {}).setdefault(source, set()).add(pmid)
     return pmids
 
 
@@ -391,7 +409,11 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
     names, names_source = _other_names(condition, batch.names.get(key, []), batch.releases)
     blocks = [description, shown["frequency"], shown["causes"], shown["inheritance"]]
     plain = [plain_text(b.html) for b in blocks if b]
-    refs = batch.references.get(key, set()) | {p for b in blocks if b for p in b.references}
+    written = [b for b in blocks if b]
+    references = page_references(
+        citations=block_citations(blocks), editor_pmids=[p for b in written if not b.generated for p in b.references],
+        generated_pmids=[p for b in written if b.generated for p in b.references],
+        by_source=batch.references.get(key, {}))  # fmt: skip
     reviewed, published = _dates(blocks)
     return ConditionPage(
         condition=condition, description=description, frequency=shown["frequency"],
@@ -400,7 +422,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
         causes_text=shown["causes"], genes=genes, inheritance_text=shown["inheritance"],
         inheritance=batch.inheritance.get(key, []), other_names=names, names_source=names_source, xrefs=xrefs,
         help_links=condition_help_links(condition.name, xrefs), features=features, features_source=features_source,
-        related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=sorted(refs),
+        related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=references,
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
         citations=block_citations(blocks), chromosome_change=batch.chromosomes.get(key), title=title,

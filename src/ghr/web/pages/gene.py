@@ -19,8 +19,9 @@ from ghr.web.pages.gene_rows import (
     load_gene_batch,
 )
 from ghr.web.pages.ideogram import Marker, ideogram_svg
-from ghr.web.pages.links import Link, gene_links, pubmed
+from ghr.web.pages.links import Link, gene_links
 from ghr.web.pages.location import band_sentence, chromosome_phrase
+from ghr.web.pages.references import References, ncbi_articles_link, page_references
 from ghr.web.pages.sources import SourceNote
 from ghr.web.pages.texts import GlossaryHit, PageTexts, glossary_terms_in, plain_text
 
@@ -92,8 +93,7 @@ class GenePage:
     location: Location
     links: list[Link]
     glossary: list[GlossaryHit]
-    references: list[int]
-    references_source: SourceNote
+    references: References
     reviewed: dt.date | None
     published: dt.date | None
     has_editor_texts: bool = False
@@ -106,6 +106,10 @@ class GenePage:
     @property
     def symbol(self) -> str:
         return self.gene.symbol
+
+    @property
+    def name_source(self) -> SourceNote:
+        return SourceNote.of([self.gene.source])
 
 
 def as_block(text) -> TextBlock | None:
@@ -222,14 +226,18 @@ def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts, families: list[Fa
     function = as_block(texts.one("gene-function", gene.symbol)) or narrative_block(gene, rows, batch)
     conditions = condition_blocks(gene, batch, texts)
     page_texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
-    references = set(rows.references) | set(function.references) | {p for b in conditions for p in b.text.references}
+    blocks = [function] + [b.text for b in conditions]
+    references = page_references(
+        citations=block_citations(blocks), editor_pmids=[p for b in blocks if not b.generated for p in b.references],
+        generated_pmids=[p for b in blocks if b.generated for p in b.references], by_source=rows.references,
+        more=ncbi_articles_link(gene.symbol, gene.ncbi_gene_id))  # fmt: skip
     reviewed, published = _page_dates([function] + [b.text for b in conditions])
     return GenePage(
         gene=gene, other_names=[(n.name, NAME_KIND_LABELS.get(n.kind, n.kind)) for n in rows.other_names],
         names_source=SourceNote.of(n.source for n in rows.other_names),
         function=function, conditions=conditions, location=gene_location(gene, rows.span, batch.chromosomes),
         links=gene_links(gene), glossary=glossary_terms_in(page_texts, texts.glossary()),
-        references=sorted(references), references_source=SourceNote.of(rows.reference_sources),
+        references=references,
         reviewed=reviewed, published=published,
         has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
         citations=block_citations([function] + [c.text for c in conditions]), function_terms=rows.function_terms,
@@ -251,12 +259,3 @@ def gene_pages(genes: list[Gene], texts: PageTexts | None = None) -> list[GenePa
 
 def gene_page(gene: Gene, texts: PageTexts | None = None) -> GenePage:
     return gene_pages([gene], texts)[0]
-
-
-def reference_links(pmids: list[int], citations=()) -> list[Markup]:
-    """The page's reference list as HTML items: the editors' sources written out in full first, then every other
-    PubMed ID (from the knowledge base or cited bare) as a link."""
-    items = [citation.as_html() for citation in citations]
-    cited = {citation.pmid for citation in citations if citation.pmid}
-    items += [Markup('<a href="{}">PubMed {}</a>').format(pubmed(pmid), pmid) for pmid in pmids if pmid not in cited]
-    return items

@@ -24,6 +24,7 @@ from ghr.kb.models import (
     SourceRelease,
 )
 from ghr.web.pages.ideogram import Band, band_layer
+from ghr.web.pages.references import SOURCE_HEADINGS
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,8 @@ class GeneRows:
     """Condition id -> how the gene is linked to it (direct links only)."""
     other_names: list[OtherName] = field(default_factory=list)
     """By name."""
-    references: list[int] = field(default_factory=list)
-    """PubMed ids, ascending."""
-    reference_sources: list[SourceRelease] = field(default_factory=list)
-    """The releases the references come from, by release name."""
+    references: dict[str, list[int]] = field(default_factory=dict)
+    """PubMed ids, ascending, by the key of the source that gives them (only the sources pages list)."""
     span: Span | None = None
     narrative: StoredText | None = None
     """The function text the build wrote (ghr.build.narrative)."""
@@ -220,14 +219,11 @@ def _add_other_names(rows: dict[int, GeneRows], ids: list[int], releases: dict) 
 
 
 def _add_references(rows: dict[int, GeneRows], ids: list[int], releases: dict) -> None:
-    found = GeneReference.objects.filter(gene_id__in=ids).order_by("pmid").values_list("gene_id", "pmid", "source_id")
-    sources: dict[int, set[int]] = {}
+    # Only the sources a page lists (ghr.web.pages.references); NCBI's newest articles stay for the API.
+    found = (GeneReference.objects.filter(gene_id__in=ids, source__key__in=list(SOURCE_HEADINGS))
+             .order_by("pmid").values_list("gene_id", "pmid", "source_id"))  # fmt: skip
     for gene_id, pmid, source_id in found:
-        rows[gene_id].references.append(pmid)
-        sources.setdefault(gene_id, set()).add(source_id)
-    for gene_id, source_ids in sources.items():
-        cited = sorted((releases[i] for i in source_ids), key=lambda release: (release.name, release.id))
-        rows[gene_id].reference_sources = cited
+        rows[gene_id].references.setdefault(releases[source_id].key, []).append(pmid)
 
 
 def _add_spans(rows: dict[int, GeneRows], ids: list[int], releases: dict) -> None:

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from ghr.kb.models import Condition
 from ghr.web.pages.browse import letter_page
 from ghr.web.pages.condition import ConditionPage, condition_page
-from ghr.web.pages.gene import reference_links
 from ghr.web.pages.lookup import find_condition
 
 # The page and its printer-friendly version, by the suffix of their URL.
@@ -17,7 +16,7 @@ TEMPLATES = {"": "web/condition.html", "/print": "web/condition_print.html"}
 
 def page_context(page: ConditionPage, suffix: str) -> dict:
     """What the template of a condition page (or its printer-friendly version) is rendered with."""
-    return {"page": page, "references": reference_links(page.references, page.citations), "print_view": bool(suffix)}
+    return {"page": page, "references": page.references, "print_view": bool(suffix)}
 
 
 def _render_condition(request: HttpRequest, slug: str, suffix: str) -> HttpResponse:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from ghr.kb.models import Gene
 from ghr.web.pages.browse import letter_page
-from ghr.web.pages.gene import GenePage, gene_page, reference_links
+from ghr.web.pages.gene import GenePage, gene_page
 from ghr.web.pages.lookup import find_gene
 
 
@@ -30,7 +30,7 @@ TEMPLATES = {"": "web/gene.html", "/print": "web/gene_print.html"}
 
 def page_context(page: GenePage, suffix: str) -> dict:
     """What the template of a gene page (or its printer-friendly version) is rendered with."""
-    return {"page": page, "references": reference_links(page.references, page.citations), "print_view": bool(suffix)}
+    return {"page": page, "references": page.references, "print_view": bool(suffix)}
 
 
 def _render_gene(request: HttpRequest, symbol: str, suffix: str) -> HttpResponse:

@@ -6,11 +6,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ghr.web.pages import handbook
-from ghr.web.pages.gene import reference_links
+from ghr.web.pages.references import text_references
 
 
-def _refs(text) -> list:
-    return reference_links(list(text.references), text.citations)
+def _refs(text):
+    return text_references(text)
 
 
 def glossary_index(request: HttpRequest) -> HttpResponse:
