@@ -10,6 +10,7 @@ gene (A1BG), and four conditions, two of which share a gene (ALAS2) and two that
 from datetime import UTC, datetime
 
 from ghr.build.narrative.lexicon import body_system, plain_frequency
+from ghr.build.narrative.sections import common_words, in_sentence
 from ghr.build.nlm_slugs import nlm_slug
 from ghr.kb import models as kb
 
@@ -311,6 +312,10 @@ def _genes(using, src):
     return made
 
 
+def _all_names(spec) -> list[str]:
+    return [spec["name"], *(name for name, _, _ in spec["names"])]
+
+
 def _condition(using, src, genes, phenotypes, spec):
     condition = kb.Condition.objects.using(using).create(
         slug=spec["slug"],
@@ -318,6 +323,8 @@ def _condition(using, src, genes, phenotypes, spec):
         name_source=src["gard"],
         mondo_id=spec["mondo"],
         nlm_slug=nlm_slug(spec["name"]),
+        # As the build makes it (ghr.build.narrative), judged against every name of the fixture's conditions.
+        sentence_name=in_sentence(spec["name"], common_words(n for c in CONDITIONS for n in _all_names(c))),
     )
     for name, kind, source in spec["names"]:
         kb.ConditionName.objects.using(using).create(condition=condition, name=name, kind=kind, source=src[source])

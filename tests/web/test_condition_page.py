@@ -111,6 +111,9 @@ def test_glossary_terms(xlsa):
 
 def test_condition_without_editor_texts_is_generated_and_labelled(client, kb):
     doc = parse(client.get("/condition/acute-intermittent-porphyria"))
+    # The title keeps its capital; inside a question the name reads as in a sentence (the build's sentence_name).
+    assert text_of(doc.xpath("//main//h1")[0]) == "Acute intermittent porphyria"
+    assert headings(doc)[0] == "What is acute intermittent porphyria?"
     description = text_of(section(doc, "description-heading").xpath('.//div[@class="prose"]')[0])
     assert "This page was assembled automatically" in text_of(doc.xpath('//p[@class="provenance"]')[0])
     assert description.endswith(

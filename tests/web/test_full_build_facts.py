@@ -102,10 +102,12 @@ def test_every_written_condition_and_gene_text_reaches_its_page(client):
         assert slug in found, (title, slug, found)
         page = parse(client.get(f"/condition/{slug}"))
         described = section(page, "description-heading")
-        assert not described.xpath(".//p[@class='generated-note']"), slug
+        # The editors' text, not the build's: labelled as theirs, with no automatic sources line.
+        assert described.xpath(".//p[contains(@class, 'editors-note')]"), slug
+        assert not described.xpath("./details[@class='source-note']"), slug
     for symbol in functions:
         function = section(parse(client.get(f"/gene/{symbol}")), "function-heading")
-        assert not function.xpath(".//p[@class='generated-note']"), symbol
+        assert function.xpath(".//p[contains(@class, 'editors-note')]"), symbol
 
 
 def test_plain_texts_the_build_wrote_reach_pages_and_documents(client):

@@ -22,6 +22,11 @@ class Table:
         self.rows.append((row_id, *values))
         return row_id
 
+    def add_column(self, name: str, values_by_id: dict[int, object], default: object = "") -> None:
+        """A column derived once every row is planned (a value per row id; ``default`` for rows without one)."""
+        self.columns = (*self.columns, name)
+        self.rows = [(*row, values_by_id.get(row[0], default)) for row in self.rows]
+
 
 def as_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -209,6 +209,10 @@ class Condition(models.Model):
 
     slug = models.SlugField(max_length=200, unique=True)
     name = models.CharField(max_length=300, help_text="Preferred plain-language name.")
+    sentence_name = models.CharField(
+        max_length=300, blank=True,
+        help_text="The name as it reads inside a sentence ('cystic fibrosis', but 'Down syndrome'), made by the build.",
+    )  # fmt: skip
     name_source = models.ForeignKey(SourceRelease, on_delete=models.PROTECT, related_name="+")
     mondo_id = models.CharField(max_length=20, blank=True, db_index=True, help_text="e.g. 'MONDO:0020721'.")
     nlm_slug = models.SlugField(

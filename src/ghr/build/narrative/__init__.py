@@ -18,7 +18,7 @@ from ghr.build.genes import GeneIndex
 from ghr.build.narrative.conditions import ConditionFacts, condition_text
 from ghr.build.narrative.genes import GeneFacts, Written, gene_text
 from ghr.build.narrative.readability import grade
-from ghr.build.narrative.section_rows import plan_section_texts
+from ghr.build.narrative.section_rows import plan_section_texts, sentence_names
 from ghr.build.rows import Plan, Table, as_json
 from ghr.kb import models as kb
 
@@ -83,6 +83,9 @@ def _add(table: Table, written: Written, role: str, gene_id: int | None, conditi
 def plan_narratives(plan: Plan, collected: Collected, index: GeneIndex, source_ids: dict[str, int]) -> dict[str, float]:
     """Add a Narrative row for every gene and condition, each section of a condition that has facts, and each
     gene-condition link; returns the median reading grade of the gene and condition texts."""
+    # Each condition's name as it reads inside a sentence, stored for the pages' headings ("What is cystic
+    # fibrosis?") and used by the section texts below.
+    plan.table(kb.Condition).add_column("sentence_name", sentence_names(plan))
     go_parents = {record.go_id: record.parents for _, record in collected.of("GoTermRecord")}
     hpo_parents = {record.hpo_id: record.parents for _, record in collected.of("PhenotypeTermRecord")}
     table = plan.table(kb.Narrative, "gene_id", "condition_id", "role", "text", "html", "facts", "sources",

@@ -64,7 +64,8 @@ def sentence_names(plan: Plan) -> dict[int, str]:
 
 
 def _conditions(plan: Plan, key_of: Callable[[int], str]) -> dict[int, _ConditionRows]:
-    conditions = {condition_id: _ConditionRows(name) for condition_id, name in sentence_names(plan).items()}
+    # The names in sentence form were planned with the conditions (plan_narratives).
+    conditions = {row["id"]: _ConditionRows(row["sentence_name"]) for row in plan.dicts(kb.Condition)}
     for row in plan.dicts(kb.ConditionFact):
         if row["kind"] == "frequency_words":
             conditions[row["condition_id"]].frequency.append(row["value"])

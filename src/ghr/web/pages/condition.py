@@ -162,6 +162,14 @@ class ConditionPage:
     """Descriptions written for health professionals (UniProt's), shown apart from the plain text."""
 
     @property
+    def sentence_title(self) -> str:
+        """The title inside a question ("What is cystic fibrosis?"): the build's sentence form of the name, or the
+        editors' title as they wrote it."""
+        if self.title.casefold() == self.condition.name.casefold() and self.condition.sentence_name:
+            return self.condition.sentence_name
+        return self.title
+
+    @property
     def diagrams(self) -> list[Diagram]:
         """A family diagram for each pattern the page states that has one. "Not inherited" is drawn as a new
         genetic change, so only where a gene or a chromosome change is known to cause the condition: many such
