@@ -417,11 +417,8 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
     names, names_source = _other_names(condition, batch.names.get(key, []), batch.releases)
     blocks = [description, shown["frequency"], shown["causes"], shown["inheritance"]]
     plain = [plain_text(b.html) for b in blocks if b]
-    written = [b for b in blocks if b]
-    references = page_references(
-        citations=block_citations(blocks), editor_pmids=[p for b in written if not b.generated for p in b.references],
-        generated_pmids=[p for b in written if b.generated for p in b.references],
-        by_source=batch.references.get(key, {}))  # fmt: skip
+    citations = block_citations(blocks)
+    references = page_references(blocks, citations, batch.references.get(key, {}))
     reviewed, published = _dates(blocks)
     return ConditionPage(
         condition=condition, description=description, frequency=shown["frequency"],
@@ -433,7 +430,7 @@ def _page(condition: Condition, batch: _Batch, texts: PageTexts, glossary: Gloss
         related=batch.related.get(key, []), glossary=glossary_terms_in(plain, glossary), references=references,
         reviewed=reviewed, published=published,
         has_editor_texts=any(b is not None and not b.generated for b in blocks),
-        citations=block_citations(blocks), chromosome_change=batch.chromosomes.get(key), title=title,
+        citations=citations, chromosome_change=batch.chromosomes.get(key), title=title,
         professional=batch.facts.get((key, "description"), []),
     )  # fmt: skip
 

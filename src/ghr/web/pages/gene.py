@@ -227,11 +227,9 @@ def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts, families: list[Fa
     conditions = condition_blocks(gene, batch, texts)
     page_texts = [gene.name, plain_text(function.html)] + [plain_text(b.text.html) for b in conditions]
     blocks = [function] + [b.text for b in conditions]
-    references = page_references(
-        citations=block_citations(blocks), editor_pmids=[p for b in blocks if not b.generated for p in b.references],
-        generated_pmids=[p for b in blocks if b.generated for p in b.references], by_source=rows.references,
-        more=ncbi_articles_link(gene.symbol, gene.ncbi_gene_id))  # fmt: skip
-    reviewed, published = _page_dates([function] + [b.text for b in conditions])
+    citations = block_citations(blocks)
+    references = page_references(blocks, citations, rows.references, ncbi_articles_link(gene.symbol, gene.ncbi_gene_id))
+    reviewed, published = _page_dates(blocks)
     return GenePage(
         gene=gene, other_names=[(n.name, NAME_KIND_LABELS.get(n.kind, n.kind)) for n in rows.other_names],
         names_source=SourceNote.of(n.source for n in rows.other_names),
@@ -239,8 +237,8 @@ def _gene_page(gene: Gene, batch: GeneBatch, texts: PageTexts, families: list[Fa
         links=gene_links(gene), glossary=glossary_terms_in(page_texts, texts.glossary()),
         references=references,
         reviewed=reviewed, published=published,
-        has_editor_texts=any(not b.generated for b in [function] + [c.text for c in conditions]),
-        citations=block_citations([function] + [c.text for c in conditions]), function_terms=rows.function_terms,
+        has_editor_texts=any(not b.generated for b in blocks),
+        citations=citations, function_terms=rows.function_terms,
         families=families,
     )  # fmt: skip
 

@@ -74,16 +74,20 @@ def source_groups(by_source: dict[str, Iterable[int]], shown: set[int]) -> list[
     return groups
 
 
-def page_references(citations: Iterable, editor_pmids: Iterable[int], generated_pmids: Iterable[int],
-                    by_source: dict[str, Iterable[int]], more: Link | None = None) -> References:  # fmt: skip
-    """The reference list of a gene or condition page (see the module's docstring for what it holds)."""
-    citations, editor_pmids = list(citations), list(editor_pmids)
+def page_references(blocks: Iterable, citations: list, by_source: dict[str, Iterable[int]],
+                    more: Link | None = None) -> References:  # fmt: skip
+    """The reference list of a gene or condition page from its text blocks (ghr.web.pages.gene.TextBlock; None
+    for a section without text), their editors' citations (block_citations) and the articles its sources give (see
+    the module's docstring)."""
+    written = [block for block in blocks if block]
+    editor_pmids = [pmid for block in written if not block.generated for pmid in block.references]
     groups = []
     editors = editors_group(citations, editor_pmids)
     if editors:
         groups.append(editors)
     shown = {c.pmid for c in citations if c.pmid} | set(editor_pmids)
-    generated = [pmid for pmid in sorted(set(generated_pmids)) if pmid not in shown]
+    generated_pmids = {pmid for block in written if block.generated for pmid in block.references}
+    generated = [pmid for pmid in sorted(generated_pmids) if pmid not in shown]
     if generated:
         groups.append(ReferenceGroup(GENERATED, [pubmed_item(pmid) for pmid in generated]))
         shown.update(generated)
